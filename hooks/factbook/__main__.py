@@ -1,0 +1,74 @@
+"""Command line: `python -m factbook check` (what the pre-commit hook runs) and
+`python -m factbook emit OUT` (every page as plain Markdown, for engines that run no MkDocs hooks).
+
+Run from the project folder with `hooks/` on the path: `PYTHONPATH=hooks python -m factbook check`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from . import Project, build, check
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m factbook", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
+    parser.add_argument("--data", default="data", help="data folder, relative to the root")
+    parser.add_argument("--docs", default="docs", help="hand-written pages, relative to the root")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate data/ and docs/; print every problem")
+    emit = commands.add_parser("emit", help="write all pages as Markdown into a folder")
+    emit.add_argument("out", type=Path, help="the folder to write (must not be docs/ or data/)")
+    args = parser.parse_args(argv)
+
+    project = Project(args.root, args.data, args.docs)
+    started = time.perf_counter()
+    result = check(project) if args.command == "check" else build(project)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if not result.ok:
+        count = sum(1 for d in result.diagnostics if d.severity.value == "error")
+        print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    if args.command == "emit":
+        return _emit(project, result, args.out)
+    elapsed = time.perf_counter() - started
+    print(f"ok: {len(result.model.records)} records, {len(result.doc_pages)} pages checked "
+          f"in {elapsed:.2f} s")
+    return 0
+
+
+def _emit(project: Project, result, out: Path) -> int:
+    out = out.resolve()
+    for protected in (project.root / project.docs_dir, project.root / project.data_dir):
+        if out == protected.resolve() or protected.resolve() in out.parents:
+            print(f"refusing to write into {protected}", file=sys.stderr)
+            return 2
+    if out.exists():
+        shutil.rmtree(out)
+    docs = project.root / project.docs_dir
+    for path in sorted(docs.rglob("*")):
+        if path.is_file():
+            target = out / path.relative_to(docs)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".md":
+                src_uri = path.relative_to(docs).as_posix()
+                target.write_text(result.expand_page(src_uri, path.read_text(encoding="utf-8-sig")),
+                                  encoding="utf-8")
+            else:
+                shutil.copyfile(path, target)
+    for src_uri, markdown in result.pages.items():
+        target = out / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    print(f"wrote {len(result.pages)} generated pages and the hand-written ones to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Glossary marking: mentions of a term in rendered prose get the term's short definition as a
+hover tooltip; the first mention on a page also links to the term's glossary entry.
+
+It runs as a Python-Markdown tree processor, after inline Markdown has become elements, so it
+sees exactly the text a reader sees and can skip headings, links, code and raw HTML (which the
+tree holds only as placeholders). Every text node is scanned once with one Aho–Corasick
+automaton of all term forms: the cost grows with the length of the text, not with the number
+of terms.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+import ahocorasick
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .model import Term
+from .render import GLOSSARY_PAGE, relative
+
+SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd",
+                          "samp", "script", "style", "svg", "math", "button", "textarea", "dfn"})
+SKIPPED_CLASSES = frozenset({"footnote", "fb-native", "fb-no-terms"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass(frozen=True)
+class _Form:
+    term: Term
+    text: str
+    exact_case: bool
+
+
+def _is_latin_word_char(char: str) -> bool:
+    # Hangul and CJK take particles without a space (지소미아를), so only alphabetic scripts
+    # need a word boundary.
+    return char.isalnum() and ord(char) < 0x1100
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lower-case to two (İ → i̇); keep indexes aligned with the original.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class TermIndex:
+    """Finds term mentions in text: leftmost, longest, whole words, one pass."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = {term.id: term for term in terms}
+        self._automaton = ahocorasick.Automaton()
+        forms: dict[str, list[_Form]] = {}
+        for term in terms:
+            for form in dict.fromkeys(term.forms):  # unique, in order
+                form = form.strip()
+                if not form:
+                    continue
+                # All-capital abbreviations (TISA) must match exactly; phrases ignore case.
+                exact = form.upper() == form and any(c.isalpha() for c in form) and form.isascii()
+                forms.setdefault(_lower(form), []).append(_Form(term, form, exact))
+        for key, entries in forms.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        self._empty = not forms
+        if forms:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Mention]:
+        if self._empty or not text:
+            return []
+        candidates: list[tuple[int, int, Term]] = []
+        for end_index, (length, entries) in self._automaton.iter(_lower(text)):
+            start, end = end_index - length + 1, end_index + 1
+            if not self._at_boundaries(text, start, end):
+                continue
+            for entry in entries:
+                if not entry.exact_case or text[start:end] == entry.text:
+                    candidates.append((start, -end, entry.term))
+                    break
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        mentions: list[Mention] = []
+        cursor = 0
+        for start, negative_end, term in candidates:
+            if start >= cursor:
+                mentions.append(Mention(start, -negative_end, term))
+                cursor = -negative_end
+        return mentions
+
+    @staticmethod
+    def _at_boundaries(text: str, start: int, end: int) -> bool:
+        if start > 0 and _is_latin_word_char(text[start]) and _is_latin_word_char(text[start - 1]):
+            return False
+        if end < len(text) and _is_latin_word_char(text[end - 1]) and _is_latin_word_char(text[end]):
+            return False
+        return True
+
+
+class GlossaryExtension(Extension):
+    """Register with Python-Markdown; call `set_page()` before each page is converted."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        super().__init__()
+        self.index = TermIndex(terms)
+        self.page: str | None = None
+
+    def set_page(self, src_uri: str | None) -> None:
+        self.page = src_uri
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
+        # After inline processing (20) and footnotes; before MkDocs rewrites and checks links (0).
+        md.treeprocessors.register(_TermMarker(md, self), "factbook_glossary", 7)
+
+
+class _TermMarker(Treeprocessor):
+    def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        page = self.extension.page
+        if page is None or page == GLOSSARY_PAGE:
+            return
+        self.page = page
+        self.linked: set[str] = set()
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.text:
+            element.text, new = self._mark(element.text)
+            for offset, child in enumerate(new):
+                element.insert(offset, child)
+        index = 0
+        while index < len(element):
+            child = element[index]
+            if child.tag not in SKIPPED_TAGS and not (
+                    set(child.get("class", "").split()) & SKIPPED_CLASSES):
+                self._walk(child)
+            if child.tail:
+                child.tail, new = self._mark(child.tail)
+                for offset, marked in enumerate(new, start=1):
+                    element.insert(index + offset, marked)
+                index += len(new)
+            index += 1
+
+    def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
+        mentions = [m for m in self.extension.index.find(text)
+                    if m.term.src_uri != self.page]
+        if not mentions:
+            return text, []
+        elements: list[etree.Element] = []
+        head = text[:mentions[0].start]
+        for i, mention in enumerate(mentions):
+            term = mention.term
+            if term.id in self.linked:
+                element = etree.Element("abbr", {"title": term.short, "class": "fb-term"})
+            else:
+                self.linked.add(term.id)
+                href = f"{relative(self.page, GLOSSARY_PAGE)}#{term.id}"
+                element = etree.Element("a", {"href": href, "title": term.short,
+                                              "class": "fb-term"})
+            element.text = text[mention.start:mention.end]
+            following = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            element.tail = text[mention.end:following]
+            elements.append(element)
+        return head, elements

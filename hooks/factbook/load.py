@@ -1,0 +1,223 @@
+"""Load: YAML files → plain Python data, with the source position of every key and value.
+
+We compose YAML into nodes (libyaml's C parser when available) and convert the nodes ourselves
+rather than letting PyYAML construct objects, because that is where we can
+- remember where each value came from (for `file:line:col` diagnostics),
+- refuse duplicate keys (PyYAML silently keeps the last one),
+- refuse tags that would construct objects (`!!python/...`) and anchors/aliases (alias bombs),
+- keep dates as the text the editor wrote (`2019-11-22` stays a string; precision matters).
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Position
+
+try:  # libyaml's C parser is several times faster; PyYAML falls back to pure Python without it.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Larger files are refused: split them (data may be spread over any number of files)."""
+
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_YAML}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+FieldPath = tuple[str | int, ...]
+"""Where a value sits in a file's data, e.g. ("events", 3, "summary")."""
+
+
+@dataclass
+class LoadedFile:
+    """One data file as plain data plus the positions needed to point back into it."""
+
+    path: str
+    """The path shown in messages, relative to the project (e.g. `data/events.yaml`)."""
+    data: Any
+    text: str
+    values: dict[FieldPath, tuple[int, int, int]] = field(default_factory=dict)
+    """Position of each value: (line, column, character index), all counted from 0."""
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """Position of each mapping key, under the path of its value: (line, column) from 0."""
+    ends: dict[FieldPath, int] = field(default_factory=dict)
+    """Character index where each string value's source text ends."""
+
+    def position(self, path: FieldPath) -> Position:
+        """The position of a value, or of the nearest enclosing value that has one."""
+        while path not in self.values and path:
+            path = path[:-1]
+        line, column, _ = self.values.get(path, (0, 0, 0))
+        return Position(self.path, line + 1, column + 1)
+
+    def key_position(self, path: FieldPath) -> Position:
+        if path in self.keys:
+            line, column = self.keys[path]
+            return Position(self.path, line + 1, column + 1)
+        return self.position(path)
+
+    def source_text(self, path: FieldPath) -> tuple[int, str]:
+        """The raw source of a string value and the index where it starts (for locating `[[id]]`)."""
+        start = self.values[path][2]
+        return start, self.text[start : self.ends.get(path, start)]
+
+    def index_position(self, index: int) -> Position:
+        line = self.text.count("\n", 0, index)
+        column = index - (self.text.rfind("\n", 0, index) + 1)
+        return Position(self.path, line + 1, column + 1)
+
+
+def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Read and convert one file. Returns None (and diagnostics) when it cannot be read at all."""
+    origin = Position(display_path, 1, 1)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Diagnostic(origin, f"file is too large ({size:,} bytes; the limit is "
+                                 f"{MAX_FILE_BYTES:,})", "split the records over several files")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as error:
+        before = raw[: error.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        return None, [Diagnostic(Position(display_path, line, column),
+                                 f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                                 "save the file as UTF-8")]
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_error(display_path, text, error)]
+    except yaml.YAMLError as error:  # errors without a mark are rare; still no traceback
+        return None, [Diagnostic(origin, f"YAML error: {error}", "check the file's syntax")]
+    except RecursionError:
+        return None, [Diagnostic(origin, "YAML is nested too deeply", "flatten the structure")]
+
+    loaded = LoadedFile(display_path, None, text)
+    diagnostics: list[Diagnostic] = []
+    if node is None:
+        diagnostics.append(Diagnostic(origin, "file has no records",
+                                      "add records such as `events:` or delete the file"))
+        return None, diagnostics
+    converter = _Converter(loaded, diagnostics)
+    try:
+        loaded.data = converter.convert(node, ())
+    except RecursionError:
+        return None, [Diagnostic(origin, "YAML is nested too deeply", "flatten the structure")]
+    return loaded, diagnostics
+
+
+def _compose(text: str) -> yaml.Node | None:
+    # Composing allocates many small objects that all survive; pausing the cycle collector
+    # meanwhile makes large files load several times faster.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line if mark else 0
+    column = mark.column if mark else 0
+    problem = (error.problem or "syntax error").replace("found character that cannot start any token",
+                                                       "found a character that cannot start a value")
+    message = f"YAML syntax error: {problem}"
+    if error.context:
+        message += f" ({error.context})" if not error.context_mark else ""
+    hint = "check indentation, colons and quotes"
+    lines = text.splitlines()
+    source_line = lines[line] if line < len(lines) else ""
+    # Look at this line and the one the parser started from for the tell-tale causes.
+    suspects = [source_line]
+    if error.context_mark is not None and error.context_mark.line < len(lines):
+        suspects.append(lines[error.context_mark.line])
+    if any(_starts_with_reference(s) for s in suspects):
+        hint = "a value that starts with [[ is read by YAML as a list: quote the text or use `>`"
+    elif "\t" in source_line[: column + 1] or (column < len(source_line) and source_line[column] == "\t"):
+        hint = "indent with spaces, not tabs"
+    elif "quoted scalar" in (error.context or ""):
+        hint = "close the quotation mark"
+        if error.context_mark is not None:
+            line, column = error.context_mark.line, error.context_mark.column
+    return Diagnostic(Position(display_path, line + 1, column + 1), message, hint)
+
+
+def _starts_with_reference(line: str) -> bool:
+    _, colon, value = line.partition(": ")
+    return bool(colon) and value.lstrip().startswith("[[")
+
+
+class _Converter:
+    """Turns a node tree into dicts, lists and scalars, recording positions on the way."""
+
+    def __init__(self, loaded: LoadedFile, diagnostics: list[Diagnostic]) -> None:
+        self.loaded = loaded
+        self.diagnostics = diagnostics
+        self.seen: set[int] = set()
+
+    def _report(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.diagnostics.append(Diagnostic(Position(self.loaded.path, mark.line + 1, mark.column + 1),
+                                           message, hint))
+
+    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
+        # An alias hands back a node we have already converted; refusing it keeps the work
+        # linear in the file's size (no "billion laughs").
+        if id(node) in self.seen:
+            self._report(node, "anchors and aliases (&name, *name) are not supported",
+                         "write the value out in full")
+            return None
+        self.seen.add(id(node))
+        mark = node.start_mark
+        self.loaded.values[path] = (mark.line, mark.column, mark.index)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_YAML}seq":
+                return self._bad_tag(node)
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> Any:
+        if node.tag != f"{_YAML}map":
+            return self._bad_tag(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_YAML}str":
+                self._report(key_node, "a field name must be plain text",
+                             "write `name: value` with a simple name")
+                continue
+            key = key_node.value
+            if key in result:
+                first_line = self.loaded.keys[path + (key,)][0] + 1
+                self._report(key_node, f"duplicate field '{key}'",
+                             f"it is already set on line {first_line}; keep one")
+                continue
+            self.loaded.keys[path + (key,)] = (key_node.start_mark.line, key_node.start_mark.column)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            return self._bad_tag(node)
+        if tag == f"{_YAML}str" or tag == f"{_YAML}timestamp":
+            self.loaded.ends[path] = node.end_mark.index
+            return node.value  # dates stay text: their precision is what the editor wrote
+        return _CONSTRUCTOR.construct_object(node)
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        self._report(node, f"YAML tag '{node.tag}' is not allowed",
+                     "data files hold plain text, numbers, lists and mappings only")
+        return None

@@ -1,0 +1,213 @@
+"""Render: the resolved model → Markdown pages, one per record plus listings.
+
+Templates produce Markdown, not HTML, so the site engine renders them like hand-written pages and
+validates every link they contain. Links are relative paths to `.md` files; citations are
+footnotes whose text points to the source's page and to the original.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import dates, links, text
+from .model import (Event, Model, Organization, Person, Record, Source, Term, Topic,
+                    country_name)
+from .resolve import Backlink
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+GLOSSARY_PAGE = "glossary/index.md"
+TIMELINE_PAGE = "timeline.md"
+
+KIND_INDEXES: dict[type[Record], tuple[str, str]] = {
+    Topic: ("topics/index.md", "Topics"),
+    Event: ("events/index.md", "Events"),
+    Person: ("people/index.md", "People"),
+    Organization: ("organizations/index.md", "Organizations"),
+    Source: ("sources/index.md", "Sources"),
+}
+"""Listing pages per kind (terms are listed by the glossary)."""
+
+_KIND_ORDER = {cls: i for i, cls in enumerate((Topic, Event, Person, Organization, Term, Source))}
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one page's source path to another's, as Markdown expects it."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+@dataclass(frozen=True)
+class DocPage:
+    """A hand-written page, as far as rendering needs it (for backlinks)."""
+
+    src_uri: str
+    title: str
+
+
+class Site:
+    """Everything pages are rendered from; one instance per build."""
+
+    def __init__(self, model: Model, backlinks: dict[str, list[Backlink]],
+                 doc_pages: dict[str, DocPage]) -> None:
+        self.model = model
+        self.backlinks = backlinks
+        self.doc_pages = doc_pages
+        self.events_by_topic: dict[str, list[Event]] = defaultdict(list)
+        for event in self.sorted_events():
+            if event.topic:
+                self.events_by_topic[event.topic].append(event)
+        self.children: dict[str, list[Organization]] = defaultdict(list)
+        for org in model.of(Organization):
+            assert isinstance(org, Organization)
+            if org.parent:
+                self.children[org.parent].append(org)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True)
+        self.env.filters.update(t=text.plain, attr=text.attribute, country=country_name)
+
+    def date_span(self, event: Event) -> str:
+        return dates.span(event.date, event.end_date)
+
+    def neighbours(self, event: Event) -> list[tuple[str, Event]]:
+        """The previous and next event of the same topic, for walking a series round by round."""
+        if not event.topic:
+            return []
+        events = self.events_by_topic[event.topic]
+        index = events.index(event)
+        noun = "round" if event.round is not None else "milestone"
+        result = []
+        if index > 0:
+            result.append((f"Previous {noun}", events[index - 1]))
+        if index + 1 < len(events):
+            result.append((f"Next {noun}", events[index + 1]))
+        return result
+
+    def sorted_events(self) -> list[Event]:
+        events = [e for e in self.model.of(Event) if isinstance(e, Event)]
+        return sorted(events, key=lambda e: (e.date.sort_key, e.title, e.id))
+
+    # -- pages ---------------------------------------------------------------------------------
+    def pages(self) -> dict[str, str]:
+        """Every generated page: source path → Markdown."""
+        pages: dict[str, str] = {}
+        for record in self.model.records.values():
+            pages[record.src_uri] = self.render(f"{record.KIND}.md.j2", record.src_uri,
+                                                record=record)
+        for cls, (src_uri, title) in KIND_INDEXES.items():
+            records = sorted(self.model.of(cls), key=self.sort_key)
+            pages[src_uri] = self.render(f"index_{cls.KIND}.md.j2", src_uri, title=title,
+                                         records=records)
+        terms = sorted(self.model.of(Term), key=lambda t: (t.display_name.casefold(), t.id))
+        pages[GLOSSARY_PAGE] = self.render("glossary.md.j2", GLOSSARY_PAGE, terms=terms)
+        by_year: dict[int, list[Event]] = defaultdict(list)
+        for event in self.sorted_events():
+            by_year[event.date.year].append(event)
+        pages[TIMELINE_PAGE] = self.render("timeline.md.j2", TIMELINE_PAGE,
+                                           years=sorted(by_year.items()))
+        return pages
+
+    def render(self, template: str, src_uri: str, **context: Any) -> str:
+        page = PageContext(self, src_uri)
+        return self.env.get_template(template).render(page=page, site=self, **context)
+
+    def sort_key(self, record: Record) -> tuple[Any, ...]:
+        if isinstance(record, Event):
+            return (_KIND_ORDER[Event], record.date.sort_key, record.display_name.casefold())
+        return (_KIND_ORDER.get(type(record), 99), (0, 0, 0), record.display_name.casefold())
+
+
+class PageContext:
+    """Helpers a template calls while rendering one page; links are relative to that page."""
+
+    def __init__(self, site: Site, src_uri: str) -> None:
+        self.site = site
+        self.src_uri = src_uri
+        self.cited: list[str] = []
+
+    def url(self, target_src_uri: str) -> str:
+        return relative(self.src_uri, target_src_uri)
+
+    def link(self, record_id: str | None, label: str | None = None) -> str:
+        """A Markdown link to a record's page, with its display name unless a label is given."""
+        if not record_id:
+            return ""
+        record = self.site.model.records[record_id]
+        return f"[{text.plain(label or record.display_name)}]({self.url(record.src_uri)})"
+
+    def cite(self, source_ids: tuple[str, ...] | list[str]) -> str:
+        """Footnote markers for sources; the footnotes extension numbers them per page."""
+        for source_id in source_ids:
+            if source_id not in self.cited:
+                self.cited.append(source_id)
+        return "".join(f"[^{source_id}]" for source_id in source_ids)
+
+    def footnotes(self) -> str:
+        lines = []
+        for source_id in self.cited:
+            source = self.site.model.records[source_id]
+            assert isinstance(source, Source)
+            lines.append(f"[^{source_id}]: {self.source_line(source)}")
+        return "\n".join(lines)
+
+    def source_line(self, source: Source) -> str:
+        parts = [text.plain(source.publisher), f"“{self.link(source.id)}”"]
+        if source.author:
+            parts.append(text.plain(source.author))
+        if source.date:
+            parts.append(source.date.display)
+        line = ", ".join(parts) + "."
+        if source.url:
+            line += f" [Original ↗]({source.url})"
+        return line
+
+    def md(self, markdown: str | None) -> str:
+        """A Markdown field from data: raw HTML made literal, `[[id]]` expanded to links."""
+        if not markdown:
+            return ""
+        return links.expand(text.markdown_without_html(markdown.strip()), self._reference)
+
+    def _reference(self, found: links.Found) -> str:
+        return self.link(found.target, found.label)
+
+    def backlinks(self, record: Record, exclude: tuple[str, ...] = ()) -> list[str]:
+        """"Mentioned in" entries: hand-written pages first, then records in kind/date order."""
+        entries: list[tuple[tuple[Any, ...], str]] = []
+        for backlink in self.site.backlinks.get(record.id, ()):
+            if backlink.relation in exclude:
+                continue
+            if backlink.owner in self.site.doc_pages:
+                doc = self.site.doc_pages[backlink.owner]
+                entries.append(((0, doc.title.casefold()),
+                                f"[{text.plain(doc.title)}]({self.url(doc.src_uri)})"))
+                continue
+            owner = self.site.model.records[backlink.owner]
+            label = self.link(owner.id)
+            if backlink.relation != "mentions":
+                label += f" — {backlink.relation}"
+            entries.append(((1, *self.site.sort_key(owner)), label))
+        return [label for _, label in sorted(entries, key=lambda e: e[0])]
+
+    def index_link(self, cls: type[Record]) -> str:
+        src_uri, title = KIND_INDEXES[cls] if cls is not Term else (GLOSSARY_PAGE, "Glossary")
+        return f"[{title}]({self.url(src_uri)})"
+
+    def glossary_anchor(self, term: Term) -> str:
+        return f"{self.url(GLOSSARY_PAGE)}#{term.id}"
+
+    def native(self, native: Any) -> str:
+        """Native-script forms, each marked with its language so browsers pick the right font."""
+        return " · ".join(f'<span lang="{lang}">{text.plain(form)}</span>'
+                          for _, form, lang in native.labelled())
+
+    @staticmethod
+    def duration(minutes: int) -> str:
+        hours, rest = divmod(minutes, 60)
+        return f"{minutes} minutes ({hours} h {rest:02d} min)" if hours else f"{minutes} minutes"

@@ -1,0 +1,180 @@
+"""Schema: the shape of a data file, checked with jsonschema against `schema/facts.schema.json`.
+
+That JSON Schema file is the single source of truth: this module validates with it, and editors'
+YAML tooling reads the very same file (each data file names it in a `yaml-language-server` line)
+for autocompletion and inline errors. Checks that span records (unique ids, references) live in
+`links.py`, because no per-file schema can see other files.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .diagnostics import Diagnostic, did_you_mean
+from .load import FieldPath, LoadedFile
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "facts.schema.json"
+
+KINDS = ("sources", "organizations", "people", "topics", "events", "terms")
+"""The top-level lists a data file may hold, in the order pages and messages present them."""
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
+    """Every schema violation in one file as an editor-friendly diagnostic, and the paths of the
+    records that have any (e.g. `("events", 3)`), so later steps can skip them."""
+    if not isinstance(loaded.data, dict):
+        found = _type_name(loaded.data)
+        return [Diagnostic(loaded.position(()), f"a data file must be a mapping, not {found}",
+                           "start with a kind such as `events:` and list records under it")], set()
+    diagnostics = []
+    bad_records: set[FieldPath] = set()
+    for error in _validator().iter_errors(loaded.data):
+        diagnostics.append(_diagnostic(loaded, error))
+        path = tuple(error.absolute_path)
+        if len(path) >= 2:
+            bad_records.add(path[:2])
+        elif path:  # the whole list under a kind is malformed
+            bad_records.add(path)
+    return diagnostics, bad_records
+
+
+def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagnostic:
+    path: FieldPath = tuple(error.absolute_path)
+    defs = schema()["$defs"]
+    field = _field_name(path)
+    value = error.instance
+    keyword = error.validator
+
+    if keyword == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(value) - set(allowed))[0]
+        where = _record_kind(path) or "a data file"
+        hint = did_you_mean(extra, allowed) or f"allowed fields: {', '.join(allowed)}"
+        return Diagnostic(loaded.key_position(path + (extra,)),
+                          f"unknown field '{extra}' in {where}", hint)
+    if keyword == "required":
+        missing = error.validator_value
+        name = next(m for m in missing if m not in value)
+        hint = f"add `{name}:`"
+        if name == "sources":
+            hint = "every fact cites at least one source: add `sources: [source-id]`"
+        return Diagnostic(loaded.position(path), f"{_record_kind(path) or 'record'} is missing "
+                          f"required field '{name}'", hint)
+    if keyword == "type":
+        expected = error.validator_value
+        if isinstance(value, list) and _looks_like_reference_list(value) and "string" in expected:
+            return Diagnostic(loaded.position(path),
+                              f"'{field}' was read as a list, not text",
+                              "a value that starts with [[ is read by YAML as a list: "
+                              "quote the text or use `>`")
+        wanted = _describe_type(expected, error.schema, defs)
+        return Diagnostic(loaded.position(path),
+                          f"'{field}' must be {wanted}, not {_type_name(value)}",
+                          _type_hint(error.schema, defs))
+    if keyword == "pattern":
+        return Diagnostic(loaded.position(path), *_pattern_problem(field, value, error.schema, defs))
+    if keyword == "enum":
+        options = [str(option) for option in error.validator_value]
+        hint = did_you_mean(str(value), options) or f"use one of: {', '.join(options)}"
+        return Diagnostic(loaded.position(path), f"'{value}' is not a valid {field}", hint)
+    if keyword == "minItems" and field == "sources":
+        return Diagnostic(loaded.position(path), "a fact needs at least one source",
+                          "list the ids of the sources that support it")
+    if keyword in ("minimum", "maximum") and error.schema == defs["date"]:
+        return Diagnostic(loaded.position(path), f"'{value}' is not a date",
+                          "write 2023, 2023-04 or 2023-04-17")
+    if keyword == "uniqueItems":
+        return Diagnostic(loaded.position(path), f"'{field}' lists the same value twice",
+                          "remove the repeated entry")
+    if keyword in ("minLength", "minProperties"):
+        return Diagnostic(loaded.position(path), f"'{field}' is empty", "fill it in or remove it")
+    return Diagnostic(loaded.position(path), f"'{field}': {error.message}", "see the schema")
+
+
+def _field_name(path: FieldPath) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "file"
+
+
+_RECORD_NAMES = {"sources": "source", "organizations": "organization", "people": "person",
+                 "topics": "topic", "events": "event", "terms": "term"}
+
+
+def _record_kind(path: FieldPath) -> str:
+    if len(path) >= 2 and path[0] in _RECORD_NAMES:
+        return _RECORD_NAMES[str(path[0])]
+    return ""
+
+
+def _looks_like_reference_list(value: list[Any]) -> bool:
+    return bool(value) and isinstance(value[0], list)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _describe_type(expected: Any, subschema: dict[str, Any], defs: dict[str, Any]) -> str:
+    if subschema == defs["date"]:
+        return "a date"
+    names = {"string": "text", "integer": "a whole number", "array": "a list",
+             "object": "a mapping", "number": "a number", "boolean": "true or false"}
+    if isinstance(expected, list):
+        return " or ".join(names.get(e, e) for e in expected)
+    return names.get(expected, expected)
+
+
+def _type_hint(subschema: dict[str, Any], defs: dict[str, Any]) -> str:
+    if subschema == defs["date"]:
+        return "write 2023, 2023-04 or 2023-04-17"
+    if subschema.get("type") == "array":
+        return "write a list: `[a, b]` or one `- item` per line"
+    if subschema.get("type") == "object":
+        return "write `field: value` lines indented under it"
+    if subschema.get("type") == "integer":
+        return "write a number without quotes"
+    return "write the text after the colon; quote it if it contains ': ' or starts with a symbol"
+
+
+def _pattern_problem(field: str, value: str, subschema: dict[str, Any],
+                     defs: dict[str, Any]) -> tuple[str, str]:
+    if subschema == defs["id"]:
+        suggestion = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
+        example = f", e.g. '{suggestion}'" if suggestion and suggestion.isascii() else ""
+        return (f"id '{value}' is not a lowercase slug",
+                f"use lowercase letters a-z, digits and single hyphens{example}")
+    if subschema == defs["date"]:
+        return f"'{value}' is not a date", "write 2023, 2023-04 or 2023-04-17"
+    if subschema == defs["url"]:
+        return (f"'{value}' is not an http(s) address",
+                "links must start with http:// or https://")
+    if subschema == defs["country"]:
+        return f"'{value}' is not a country code", "use two capital letters such as KR, JP or US"
+    return f"'{field}' does not have the expected form", subschema.get("description", "see the schema")
