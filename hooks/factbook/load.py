@@ -49,6 +49,8 @@ class LoadedFile:
     """Position of each mapping key, under the path of its value: (line, column) from 0."""
     ends: dict[FieldPath, int] = field(default_factory=dict)
     """Character index where each string value's source text ends."""
+    refused: set[FieldPath] = field(default_factory=set)
+    """Values already reported and replaced by None (bad tags, aliases): no follow-on errors."""
 
     def position(self, path: FieldPath) -> Position:
         """The position of a value, or of the nearest enclosing value that has one."""
@@ -142,8 +144,14 @@ def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> 
     suspects = [source_line]
     if error.context_mark is not None and error.context_mark.line < len(lines):
         suspects.append(lines[error.context_mark.line])
-    if any(_starts_with_reference(s) for s in suspects):
-        hint = "a value that starts with [[ is read by YAML as a list: quote the text or use `>`"
+    trapped = [i for i, s in enumerate(suspects) if _starts_with_reference(s)]
+    if trapped:
+        suspect = suspects[trapped[0]]
+        if trapped[0] == 1:
+            line = error.context_mark.line  # type: ignore[union-attr]
+        column = suspect.index("[[")
+        message = "YAML syntax error: a value that starts with [[ is read as a list"
+        hint = "quote the text or use `>`"
     elif "\t" in source_line[: column + 1] or (column < len(source_line) and source_line[column] == "\t"):
         hint = "indent with spaces, not tabs"
     elif "quoted scalar" in (error.context or ""):
@@ -175,23 +183,30 @@ class _Converter:
         # An alias hands back a node we have already converted; refusing it keeps the work
         # linear in the file's size (no "billion laughs").
         if id(node) in self.seen:
-            self._report(node, "anchors and aliases (&name, *name) are not supported",
-                         "write the value out in full")
+            # The node is the anchored one, so its mark is the anchor's; the alias itself is
+            # best located by the key it is the value of.
+            line, column = self.loaded.keys.get(path, self.loaded.values[path[:-1]][:2])
+            self.diagnostics.append(Diagnostic(
+                Position(self.loaded.path, line + 1, column + 1),
+                "anchors and aliases (&name, *name) are not supported",
+                "write the value out in full"))
+            self.loaded.values[path] = (line, column, 0)
+            self.loaded.refused.add(path)
             return None
-        self.seen.add(id(node))
         mark = node.start_mark
         self.loaded.values[path] = (mark.line, mark.column, mark.index)
+        self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_YAML}seq":
-                return self._bad_tag(node)
+                return self._bad_tag(node, path)
             return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> Any:
         if node.tag != f"{_YAML}map":
-            return self._bad_tag(node)
+            return self._bad_tag(node, path)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_YAML}str":
@@ -211,13 +226,14 @@ class _Converter:
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
-            return self._bad_tag(node)
+            return self._bad_tag(node, path)
         if tag == f"{_YAML}str" or tag == f"{_YAML}timestamp":
             self.loaded.ends[path] = node.end_mark.index
             return node.value  # dates stay text: their precision is what the editor wrote
         return _CONSTRUCTOR.construct_object(node)
 
-    def _bad_tag(self, node: yaml.Node) -> None:
+    def _bad_tag(self, node: yaml.Node, path: FieldPath) -> None:
         self._report(node, f"YAML tag '{node.tag}' is not allowed",
                      "data files hold plain text, numbers, lists and mappings only")
+        self.loaded.refused.add(path)
         return None

@@ -178,26 +178,26 @@ class PageContext:
         return self.link(found.target, found.label)
 
     def backlinks(self, record: Record, exclude: tuple[str, ...] = ()) -> list[str]:
-        """"Mentioned in" entries: hand-written pages first, then records in kind/date order."""
-        entries: list[tuple[tuple[Any, ...], str]] = []
+        """"Mentioned in" entries, one per page that points here, with how it relates
+        (participant, staff…): hand-written pages first, then records in kind/date order."""
+        relations: dict[str, list[str]] = {}
         for backlink in self.site.backlinks.get(record.id, ()):
-            if backlink.relation in exclude:
-                continue
-            if backlink.owner in self.site.doc_pages:
-                doc = self.site.doc_pages[backlink.owner]
+            if backlink.relation not in exclude:
+                relations.setdefault(backlink.owner, []).append(backlink.relation)
+        entries: list[tuple[tuple[Any, ...], str]] = []
+        for owner_id, how in relations.items():
+            if owner_id in self.site.doc_pages:
+                doc = self.site.doc_pages[owner_id]
                 entries.append(((0, doc.title.casefold()),
                                 f"[{text.plain(doc.title)}]({self.url(doc.src_uri)})"))
                 continue
-            owner = self.site.model.records[backlink.owner]
+            owner = self.site.model.records[owner_id]
             label = self.link(owner.id)
-            if backlink.relation != "mentions":
-                label += f" — {backlink.relation}"
+            named = [relation for relation in how if relation != "mentions"]
+            if named:
+                label += f" — {', '.join(named)}"
             entries.append(((1, *self.site.sort_key(owner)), label))
         return [label for _, label in sorted(entries, key=lambda e: e[0])]
-
-    def index_link(self, cls: type[Record]) -> str:
-        src_uri, title = KIND_INDEXES[cls] if cls is not Term else (GLOSSARY_PAGE, "Glossary")
-        return f"[{title}]({self.url(src_uri)})"
 
     def glossary_anchor(self, term: Term) -> str:
         return f"{self.url(GLOSSARY_PAGE)}#{term.id}"

@@ -42,15 +42,14 @@ def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
         return [Diagnostic(loaded.position(()), f"a data file must be a mapping, not {found}",
                            "start with a kind such as `events:` and list records under it")], set()
     diagnostics = []
-    bad_records: set[FieldPath] = set()
+    bad_paths: set[FieldPath] = set(loaded.refused)
     for error in _validator().iter_errors(loaded.data):
-        diagnostics.append(_diagnostic(loaded, error))
         path = tuple(error.absolute_path)
-        if len(path) >= 2:
-            bad_records.add(path[:2])
-        elif path:  # the whole list under a kind is malformed
-            bad_records.add(path)
-    return diagnostics, bad_records
+        bad_paths.add(path)
+        if not any(path[:len(refused)] == refused for refused in loaded.refused):
+            diagnostics.append(_diagnostic(loaded, error))
+    # A record with any problem is skipped as a whole; a malformed list under a kind, entirely.
+    return diagnostics, {path[:2] for path in bad_paths if path}
 
 
 def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagnostic:

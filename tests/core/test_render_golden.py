@@ -1,0 +1,43 @@
+"""render.py: generated Markdown compared with checked-in pages (golden files).
+
+After an intended change to templates, regenerate with `make test ARGS=--update-golden`
+(or `.venv/bin/python -m pytest tests/core/test_render_golden.py --update-golden`) and review
+the diff like any other change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from factbook import Project, build
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "mini"
+
+
+def generated_pages() -> dict[str, str]:
+    result = build(Project(FIXTURES / "mini"))
+    assert result.ok, [str(d) for d in result.diagnostics]
+    return result.pages
+
+
+def test_golden_pages(request: pytest.FixtureRequest) -> None:
+    pages = generated_pages()
+    if request.config.getoption("--update-golden"):
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for src_uri, markdown in pages.items():
+            target = GOLDEN / src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+                for p in sorted(GOLDEN.rglob("*.md"))}
+    assert sorted(pages) == sorted(expected), "pages added or removed: run with --update-golden"
+    for src_uri, markdown in pages.items():
+        assert markdown == expected[src_uri], f"{src_uri} differs: run with --update-golden and review"
+
+
+def test_rendering_is_deterministic() -> None:
+    assert generated_pages() == generated_pages()
