@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-REFERENCE = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]\n]*?))?\]\]")
+# The id stays on one line; a label may wrap, as prose does.
+REFERENCE = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]]*?))?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 
@@ -68,7 +69,7 @@ def find(text: str) -> list[Found]:
         for match in REFERENCE.finditer(text, start, end):
             label = match.group(2)
             found.append(Found(match.start(), match.end(), match.group(1).strip(),
-                               label.strip() if label is not None else None))
+                               " ".join(label.split()) if label is not None else None))
     return found
 
 

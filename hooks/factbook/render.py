@@ -81,6 +81,8 @@ class Site:
         if not event.topic:
             return []
         events = self.events_by_topic[event.topic]
+        if event.round is not None:  # walk a series round by round, past other milestones
+            events = [e for e in events if e.round is not None]
         index = events.index(event)
         noun = "round" if event.round is not None else "milestone"
         result = []

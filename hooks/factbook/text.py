@@ -28,12 +28,13 @@ def attribute(text: str | None) -> str:
 
 
 def markdown_without_html(text: str) -> str:
-    """Markdown from data with every `<` outside code made literal, so no raw HTML gets through."""
+    """Markdown from data with every `<` outside code made literal, so no raw HTML gets through.
+    (A bare `&` needs nothing: Markdown already prints it as text.)"""
     pieces = []
     cursor = 0
     for start, end in links.prose_segments(text):
         pieces.append(text[cursor:start])
-        pieces.append(text[start:end].replace("&", "&amp;").replace("<", "&lt;"))
+        pieces.append(text[start:end].replace("<", "&lt;"))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)

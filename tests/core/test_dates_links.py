@@ -53,3 +53,8 @@ def test_unclosed_fence_hides_the_rest() -> None:
 def test_expand_replaces_each_reference() -> None:
     result = links.expand("x [[a]] `[[b]]` [[c|C]]", lambda f: f"<{f.target}:{f.label}>")
     assert result == "x <a:None> `[[b]]` <c:C>"
+
+
+def test_a_label_may_wrap_across_lines() -> None:
+    assert [(f.target, f.label) for f in links.find("see [[a|the long\n  label]] here")] == [
+        ("a", "the long label")]
