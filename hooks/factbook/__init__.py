@@ -58,6 +58,8 @@ class Result:
     references: tuple[Reference, ...] = ()
     pages: dict[str, str] = field(default_factory=dict)
     """Generated pages: path inside the docs tree → Markdown. Empty when there are errors."""
+    figures: dict[str, str] = field(default_factory=dict)
+    """Topic id → its pictures as one raw-HTML block, for `[[chart:id]]` in hand-written pages."""
 
     @property
     def ok(self) -> bool:
@@ -66,6 +68,8 @@ class Result:
     def expand_page(self, src_uri: str, markdown: str) -> str:
         """Turn `[[id]]` in a hand-written page into relative Markdown links."""
         def render(found: links.Found) -> str:
+            if found.target.startswith(resolve.CHART_PREFIX):
+                return self.figures.get(found.target[len(resolve.CHART_PREFIX):].strip(), "")
             record = self.model.records.get(found.target)
             if record is None:  # already reported by check(); keep the text visible
                 return found.label or found.target
@@ -121,6 +125,7 @@ def check(project: Project) -> Result:
     # Only records in the model can be targets; references from skipped records are still checked.
     diagnostics += resolve.check_references(model, references, assembly.skipped_ids)
     diagnostics += resolve.check_records(model)
+    diagnostics += resolve.check_charts(model, references)
     if project.today is not None:
         diagnostics += _future_dates(model, project.today)
     ordered = tuple(sorted(diagnostics, key=lambda d: d.sort_key))
@@ -134,8 +139,9 @@ def build(project: Project) -> Result:
         return result
     backlinks = resolve.backlinks(result.model, list(result.references))
     site = Site(result.model, backlinks, result.doc_pages)
+    figures = {topic_id: site.figure(topic_id) for topic_id in site.charts}
     return Result(result.model, result.diagnostics, result.doc_pages, result.references,
-                  site.pages())
+                  site.pages(), figures)
 
 
 def _title(markdown: str, src_uri: str) -> str:

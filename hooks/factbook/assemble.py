@@ -172,6 +172,7 @@ class _RecordBuilder:
                      topic=self.ref(raw.get("topic"), "milestone", (Topic,), "topic"),
                      round=raw.get("round"), place=raw.get("place"), venue=raw.get("venue"),
                      country=raw.get("country"), duration_minutes=raw.get("duration_minutes"),
+                     status=raw.get("status"),
                      details=raw.get("details"), outcome=raw.get("outcome"),
                      quotes=tuple(quotes), participants=tuple(participants),
                      related=self.refs(raw.get("related"), "related", (), "related"))

@@ -185,6 +185,8 @@ class Event(Record):
     venue: str | None = None
     country: str | None = None
     duration_minutes: int | None = None
+    status: str | None = None
+    """The topic's status from this event on (for status charts)."""
     details: str | None = None
     outcome: str | None = None
     quotes: tuple[Quote, ...] = ()

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from . import dates, links, text
+from . import charts, dates, links, text
 from .model import (Event, Model, Organization, Person, Record, Source, Term, Topic,
                     country_name)
 from .resolve import Backlink
@@ -67,11 +67,35 @@ class Site:
             assert isinstance(org, Organization)
             if org.parent:
                 self.children[org.parent].append(org)
+        self.charts = self._charts()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True)
         self.env.filters.update(t=text.plain, attr=text.attribute, country=country_name)
+
+    def _charts(self) -> dict[str, list[str]]:
+        """Topic id → its pictures (SVG): rounds of a series, changes of status."""
+        events = self.sorted_events()
+        if not events:
+            return {}
+        latest = max((e.end_date or e.date for e in events), key=lambda d: d.sort_key)
+        result: dict[str, list[str]] = {}
+        for topic in self.model.of(Topic):
+            assert isinstance(topic, Topic)
+            rounds, changes = charts.pictures_for(self.events_by_topic.get(topic.id, []))
+            pictures = []
+            if rounds:
+                pictures.append(charts.series_chart(topic, rounds))
+            if changes:
+                pictures.append(charts.status_chart(topic, changes, latest))
+            if pictures:
+                result[topic.id] = pictures
+        return result
+
+    def figure(self, topic_id: str) -> str:
+        """A topic's pictures as one raw-HTML block (a line of its own in Markdown)."""
+        return "".join(f'<figure class="fb-figure">{svg}</figure>' for svg in self.charts.get(topic_id, ()))
 
     def date_span(self, event: Event) -> str:
         return dates.span(event.date, event.end_date)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import links
+from . import charts, links
 from .diagnostics import Diagnostic, Position, did_you_mean
 from .model import Event, Model, Organization, Person, Prose, Record, Reference, Topic
 
@@ -49,14 +49,39 @@ def _index_position(prose: Prose, absolute: int) -> Position:
     return Position(prose.position.path, prose.position.line + newlines, column + 1)
 
 
+CHART_PREFIX = "chart:"
+"""`[[chart:topic-id]]` on a line of its own in a hand-written page shows the topic's pictures."""
+
+
 def page_references(path: str, text: str) -> list[Reference]:
     """`[[id]]` references in a hand-written page, located by line and column."""
     references = []
     for found in links.find(text):
         line = text.count("\n", 0, found.start) + 1
         column = found.start - (text.rfind("\n", 0, found.start) + 1) + 1
-        references.append(Reference(path, found.target, Position(path, line, column), "mentions"))
+        position = Position(path, line, column)
+        if found.target.startswith(CHART_PREFIX):
+            references.append(Reference(path, found.target[len(CHART_PREFIX):].strip(), position,
+                                        "chart", (Topic,)))
+        else:
+            references.append(Reference(path, found.target, position, "mentions"))
     return references
+
+
+def check_charts(model: Model, references: list[Reference]) -> list[Diagnostic]:
+    """A `[[chart:id]]` must name a topic that has something to draw."""
+    events_by_topic: dict[str, list[Event]] = defaultdict(list)
+    for record in model.records.values():
+        if isinstance(record, Event) and record.topic:
+            events_by_topic[record.topic].append(record)
+    problems = []
+    for ref in references:
+        if ref.relation == "chart" and isinstance(model.get(ref.target), Topic):
+            rounds, changes = charts.pictures_for(events_by_topic[ref.target])
+            if not rounds and not changes:
+                problems.append(Diagnostic(ref.position, f"topic '{ref.target}' has no chart",
+                                           "charts need two numbered rounds or events with `status:`"))
+    return problems
 
 
 def check_references(model: Model, references: list[Reference],

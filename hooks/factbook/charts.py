@@ -1,0 +1,165 @@
+"""Charts: inline SVG pictures drawn from the data at build time (no JavaScript, no CDN).
+
+- `series_chart`: every round of a meeting series as a mark on a year axis, the two most
+  frequent host cities told apart from the rest, long gaps between rounds shaded and labelled.
+- `status_chart`: how a topic's status changed over time (events that set `status:`), as one
+  bar of coloured segments with a legend of dates.
+
+Colours and text come from CSS classes (assets/factbook.css) that use Material's colour
+variables, so both pictures follow the light and dark schemes. Each SVG has a title and a
+description that say in words what the picture shows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from .dates import PartialDate
+from .model import Event, Topic
+
+WIDTH = 640
+MARGIN = 24
+GAP_YEARS = 4.0
+"""Gaps between rounds at least this long are shaded and labelled."""
+SHAPES = ("circle", "square", "diamond")
+
+
+def pictures_for(events: list[Event]) -> tuple[list[Event], list[Event]]:
+    """A topic's events that make pictures: its rounds (if two or more), its status changes."""
+    rounds = [e for e in events if e.round is not None]
+    return (rounds if len(rounds) >= 2 else []), [e for e in events if e.status]
+
+
+def _year_fraction(date: PartialDate) -> float:
+    # A date known only to the month or year sits in the middle of that month or year.
+    if date.month is None:
+        return date.year + 0.5
+    if date.day is None:
+        return date.year + (date.month - 0.5) / 12
+    return date.year + (date.month - 1) / 12 + (date.day - 0.5) / 365
+
+
+class _Axis:
+    def __init__(self, first: float, last: float) -> None:
+        self.start = float(int(first))
+        self.end = float(int(last) + 1)
+
+    def x(self, value: float) -> float:
+        return MARGIN + (value - self.start) / (self.end - self.start) * (WIDTH - 2 * MARGIN)
+
+    def ticks(self, y: int) -> list[str]:
+        years = range(int(self.start), int(self.end) + 1)
+        step = 1 if len(years) <= 12 else 2 if len(years) <= 24 else 5
+        parts = [f'<line class="fb-chart__axis" x1="{MARGIN}" y1="{y}" x2="{WIDTH - MARGIN}" y2="{y}"/>']
+        for year in years:
+            x = self.x(year)
+            labelled = year % step == 0
+            parts.append(f'<line class="fb-chart__tick" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" '
+                         f'y2="{y + (6 if labelled else 3)}"/>')
+            if labelled:
+                parts.append(f'<text class="fb-chart__label" x="{x:.1f}" y="{y + 20}" '
+                             f'text-anchor="middle">{year}</text>')
+        return parts
+
+
+def _svg(chart_id: str, height: int, title: str, description: str, body: list[str]) -> str:
+    return (f'<svg class="fb-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+            f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="{chart_id}-title">{escape(title)}</title>'
+            f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
+            + "".join(body) + "</svg>")
+
+
+def _mark(shape: str, x: float, y: float, css: str) -> str:
+    if shape == "circle":
+        return f'<circle class="{css}" cx="{x:.1f}" cy="{y}" r="6"/>'
+    if shape == "square":
+        return f'<rect class="{css}" x="{x - 5.5:.1f}" y="{y - 5.5}" width="11" height="11"/>'
+    return (f'<path class="{css}" d="M{x:.1f} {y - 7} L{x + 7:.1f} {y} L{x:.1f} {y + 7} '
+            f'L{x - 7:.1f} {y} Z"/>')
+
+
+def series_chart(topic: Topic, rounds: list[Event]) -> str:
+    """Rounds on a year axis; `rounds` are the series' events that have a round number."""
+    rounds = sorted(rounds, key=lambda e: e.date.sort_key)
+    places = Counter(e.place or "unknown" for e in rounds)
+    main = [place for place, _ in places.most_common(2)]
+    style = {place: (SHAPES[i], f"fb-chart__mark fb-chart__mark--{i + 1}") for i, place in enumerate(main)}
+    other_style = (SHAPES[2], "fb-chart__mark fb-chart__mark--other")
+    axis = _Axis(_year_fraction(rounds[0].date), _year_fraction(rounds[-1].date))
+    mark_y, axis_y = 86, 118
+    body: list[str] = []
+    gaps = []
+    for before, after in zip(rounds, rounds[1:]):
+        start, end = _year_fraction(before.date), _year_fraction(after.date)
+        if end - start >= GAP_YEARS:
+            gaps.append((before, after))
+            x1, x2 = axis.x(start) + 8, axis.x(end) - 8
+            body.append(f'<rect class="fb-chart__gap" x="{x1:.1f}" y="30" width="{x2 - x1:.1f}" '
+                        f'height="{axis_y - 34}"/>')
+            body.append(f'<text class="fb-chart__note" x="{(x1 + x2) / 2:.1f}" y="46" '
+                        f'text-anchor="middle">{int(end - start)}-year gap</text>')
+    body += axis.ticks(axis_y)
+    last_label_x = -100.0
+    row = 0
+    for event in rounds:
+        x = axis.x(_year_fraction(event.date))
+        shape, css = style.get(event.place or "unknown", other_style)
+        where = event.place or "place unknown"
+        tooltip = escape(f"Round {event.round}: {event.date.display}, {where}")
+        body.append(f"<g><title>{tooltip}</title>{_mark(shape, x, mark_y, css)}</g>")
+        row = (row + 1) % 2 if x - last_label_x < 18 else 0
+        body.append(f'<text class="fb-chart__label" x="{x:.1f}" y="{mark_y - 13 - 14 * row}" '
+                    f'text-anchor="middle">{event.round}</text>')
+        last_label_x = x
+    legend_y = 160
+    legend = [(style[p], p) for p in main] + [(other_style, "elsewhere")] \
+        if len(places) > len(main) else [(style[p], p) for p in main]
+    x = MARGIN
+    for (shape, css), label in legend:
+        body.append(_mark(shape, x + 6, legend_y - 5, css))
+        body.append(f'<text class="fb-chart__label" x="{x + 18}" y="{legend_y}">{escape(label)}</text>')
+        x += 30 + 8 * len(label)
+
+    counts = ", ".join(f"{places[p]} in {p}" for p in main)
+    others = sum(n for p, n in places.items() if p not in main)
+    if others:
+        elsewhere = sorted(p for p in places if p not in main)
+        counts += f", {others} elsewhere ({', '.join(elsewhere)})"
+    description = (f"{len(rounds)} rounds of the {topic.name} from {rounds[0].date.display} to "
+                   f"{rounds[-1].date.display}: {counts}.")
+    if gaps:
+        description += " Longest pauses: " + "; ".join(
+            f"from {a.date.display} to {b.date.display}" for a, b in gaps) + "."
+    return _svg(f"chart-{topic.id}", 172, f"Rounds of the {topic.name} over time", description, body)
+
+
+def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> str:
+    """One bar from the first status change to `end` (the latest date in the data)."""
+    changes = sorted(changes, key=lambda e: e.date.sort_key)
+    statuses = list(dict.fromkeys(e.status for e in changes if e.status))
+    colour = {status: i % 6 + 1 for i, status in enumerate(statuses)}
+    axis = _Axis(_year_fraction(changes[0].date), max(_year_fraction(end), _year_fraction(changes[-1].date)))
+    bar_y, bar_height, axis_y = 16, 28, 52
+    body: list[str] = []
+    lines = []
+    for i, event in enumerate(changes):
+        following = changes[i + 1] if i + 1 < len(changes) else None
+        x1 = axis.x(_year_fraction(event.date))
+        x2 = axis.x(_year_fraction(following.date)) if following else axis.x(axis.end)
+        label = f"{event.status}: from {event.date.display}" + (
+            f" to {following.date.display}" if following else " on")
+        lines.append(label)
+        body.append(f'<rect class="fb-chart__status fb-chart__status--{colour[event.status]}" '
+                    f'x="{x1:.1f}" y="{bar_y}" width="{max(x2 - x1, 2):.1f}" height="{bar_height}">'
+                    f'<title>{escape(label)}</title></rect>')
+    body += axis.ticks(axis_y)
+    y = axis_y + 44
+    for event, label in zip(changes, lines):
+        body.append(f'<rect class="fb-chart__status fb-chart__status--{colour[event.status]}" '
+                    f'x="{MARGIN}" y="{y - 11}" width="14" height="14"/>')
+        body.append(f'<text class="fb-chart__label" x="{MARGIN + 22}" y="{y}">{escape(label)}</text>')
+        y += 22
+    description = f"Status of the {topic.name} over time. " + "; ".join(lines) + "."
+    return _svg(f"status-{topic.id}", y, f"Status of the {topic.name} over time", description, body)
