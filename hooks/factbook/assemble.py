@@ -109,6 +109,7 @@ class _RecordBuilder:
         for name in MARKDOWN_FIELDS[self.key]:
             self.markdown(name)
         if not self.ok:
+            self.assembly.skipped_ids.add(self.id)
             return
         records = self.assembly.records
         if self.id in records:

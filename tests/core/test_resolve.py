@@ -85,8 +85,10 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
 
 
 def test_impossible_date(tmp_path: Path) -> None:
+    # The page's reference to the broken event is not reported again.
     result = run(tmp_path, {"data/a.yaml": PEOPLE,
-                            "data/b.yaml": event().replace("2023-04-17", "2023-02-30")})
+                            "data/b.yaml": event().replace("2023-04-17", "2023-02-30"),
+                            "docs/index.md": "# Home\n\n[[ev]]\n"})
     assert messages(result) == [
         "data/b.yaml:4:11: impossible date '2023-02-30': February 2023 has 28 days "
         "(check the source; if only the month is known, write 2023-04)"]
