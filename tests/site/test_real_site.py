@@ -1,0 +1,126 @@
+"""The real explainer, built with `mkdocs build --strict` and read back from its HTML."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, BuildRun, mkdocs_build
+from factbook import Project, check
+from factbook.model import Event, Term, Topic
+from sitecheck import broken_links, content
+
+MODEL = check(Project(ROOT)).model
+SITE_PREFIX = "/korea-japan-security-talks/"
+SERIES = "security-policy-consultation"
+AGREEMENT = "gsomia-agreement"
+
+
+def url(record) -> str:
+    return f"{record.DIRECTORY}/{record.id}/"
+
+
+def fact_rows(article) -> dict[str, str]:
+    table = article.find("table")
+    return {row.find_all("td")[0].get_text(): row.find_all("td")[1].get_text()
+            for row in table.find("tbody").find_all("tr")}
+
+
+def cited_sources(article) -> list[str]:
+    return [a["href"] for a in article.select("div.footnote li a") if "/sources/" in a["href"]]
+
+
+def test_the_data_is_valid() -> None:
+    result = check(Project(ROOT))
+    assert [str(d) for d in result.diagnostics] == []
+
+
+ROUNDS = sorted((r for r in MODEL.records.values()
+                 if isinstance(r, Event) and r.topic == SERIES and r.round),
+                key=lambda e: e.round)
+
+
+def test_all_thirteen_rounds_are_recorded() -> None:
+    assert [r.round for r in ROUNDS] == list(range(1, 14))
+
+
+@pytest.mark.parametrize("event", ROUNDS, ids=lambda e: e.id)
+def test_each_round_page_shows_date_place_and_sources(real_site: BuildRun, event: Event) -> None:
+    article = content(real_site.site, url(event))
+    rows = fact_rows(article)
+    assert rows["Date"] == event.date.display
+    assert event.place in rows["Place"]
+    assert rows["Part of"].endswith(f"round {event.round}")
+    assert cited_sources(article), f"{event.id} cites no source"
+
+
+def test_every_event_page_cites_a_source(real_site: BuildRun) -> None:
+    events = [r for r in MODEL.records.values() if isinstance(r, Event)]
+    assert len(events) > 30
+    uncited = [e.id for e in events if not cited_sources(content(real_site.site, url(e)))]
+    assert uncited == []
+
+
+def test_the_glossary_holds_every_term_with_its_aliases(real_site: BuildRun) -> None:
+    glossary = content(real_site.site, "glossary/")
+    terms = [r for r in MODEL.records.values() if isinstance(r, Term)]
+    assert len(terms) >= 12
+    for term in terms:
+        heading = glossary.find("h2", id=term.id)
+        assert heading is not None and heading.get_text().startswith(term.term)
+        entry = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            entry.append(" ".join(sibling.get_text().split()))
+        text = " ".join(entry)
+        for alias in term.aliases:
+            assert alias in text, f"{term.id}: alias {alias!r} missing"
+
+
+def chart_titles(site: Path, topic_id: str) -> list[str]:
+    article = content(site, f"topics/{topic_id}/")
+    return [svg.find("title").get_text() for svg in article.select("svg.fb-chart")]
+
+
+def test_both_pictures_exist_with_a_text_alternative(real_site: BuildRun) -> None:
+    series, agreement = MODEL.records[SERIES], MODEL.records[AGREEMENT]
+    assert isinstance(series, Topic) and isinstance(agreement, Topic)
+    assert chart_titles(real_site.site, SERIES) == [f"Rounds of the {series.name} over time"]
+    assert chart_titles(real_site.site, AGREEMENT) == [f"Status of the {agreement.name} over time"]
+    for topic_id in (SERIES, AGREEMENT):
+        for svg in content(real_site.site, f"topics/{topic_id}/").select("svg.fb-chart"):
+            assert svg["role"] == "img" and len(svg.find("desc").get_text()) > 40
+
+
+def test_pictures_change_when_the_data_does(real_site: BuildRun, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    rounds_file = next(p for p in (project / "data").rglob("*.yaml") if "id: spc-round-13" in p.read_text())
+    rounds_file.write_text(rounds_file.read_text().replace("place: Tokyo\n", "place: Osaka\n"))
+    changed = mkdocs_build(project, tmp_path / "site")
+    assert changed.returncode == 0, changed.output
+
+    def series_svg(site: Path) -> str:
+        return str(content(site, f"topics/{SERIES}/").select_one("svg.fb-chart"))
+
+    assert "Osaka" not in series_svg(real_site.site)
+    assert "Osaka" in series_svg(changed.site)
+
+
+def test_no_reference_is_left_unexpanded(real_site: BuildRun) -> None:
+    for html in sorted(real_site.site.rglob("*.html")):
+        article = content(real_site.site, html.parent.relative_to(real_site.site).as_posix() + "/")
+        if article is None:
+            continue
+        for code in article.find_all("code"):
+            code.decompose()
+        assert "[[" not in article.get_text(), html
+
+
+def test_every_internal_link_and_anchor_resolves(real_site: BuildRun) -> None:
+    assert broken_links(real_site.site, SITE_PREFIX) == []
