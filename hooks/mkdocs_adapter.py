@@ -4,7 +4,12 @@
   per line and abort the build with PluginError *before* MkDocs cleans `site/`, so a failed
   build leaves the previous site untouched. Also registers the glossary Markdown extension.
 - on_files: add the generated pages (`File.generated`) and the stylesheet.
-- on_page_markdown: expand `[[id]]` in hand-written pages; tell the glossary which page it is on.
+- on_page_markdown: expand `[[id]]` in hand-written pages; tell the glossary which page it is on;
+  point "Edit this page" of a generated page at the YAML that defines it.
+- on_post_page: schema.org JSON-LD and Open Graph tags in each page's head.
+
+Under `mkdocs serve`, data with errors does not stop the server: every page is replaced by the
+list of problems until the next good save (`mkdocs build` still fails on the same data).
 
 Under `mkdocs serve` this module outlives builds, so all per-build state is replaced in
 on_config. Edits to this file or the core need a restart; data edits are watched (`watch:`).
@@ -13,6 +18,8 @@ on_config. Edits to this file or the core need a restart; data edits are watched
 from __future__ import annotations
 
 import datetime
+import html
+import json
 import os
 from pathlib import Path
 
@@ -23,11 +30,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 import factbook
+from factbook import export
 from factbook.dates import PartialDate
 from factbook.diagnostics import Severity
 from factbook.glossary import GlossaryExtension
 from factbook.model import Term
-from factbook.render import GLOSSARY_PAGE, KIND_INDEXES, TIMELINE_PAGE
+from factbook.render import GLOSSARY_PAGE, KIND_INDEXES, TIMELINE_PAGE, error_page
+from factbook.schema import SCHEMA_PATH
 
 log = get_plugin_logger("factbook")
 
@@ -35,9 +44,23 @@ STYLESHEET = "assets/factbook.css"
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "md_in_html", "toc")
 """Generated Markdown uses these; they are switched on if mkdocs.yml does not list them."""
 LISTING_PAGES = {GLOSSARY_PAGE, TIMELINE_PAGE, *(src for src, _ in KIND_INDEXES.values())}
+FACTS_JSON = "facts.json"
+SCHEMA_JSON = "schema/facts.schema.json"
 
+_command = "build"
+"""`build`, `gh-deploy` or `serve`, from on_startup."""
 _result: factbook.Result | None = None
 _glossary: GlossaryExtension | None = None
+_errors: list[str] = []
+"""Problems of the current data, when serving it as an error page."""
+_pages_seen: set[str] = set(LISTING_PAGES)
+"""Every generated page of earlier builds in this process: under `serve`, each shows the errors."""
+_files: Files | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def _build_date() -> PartialDate:
@@ -49,8 +72,9 @@ def _build_date() -> PartialDate:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _result, _glossary
+    global _result, _glossary, _errors
     _result = _glossary = None
+    _errors = []
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
     result = factbook.build(factbook.Project(root, docs_dir=docs_dir, today=_build_date()))
@@ -59,6 +83,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(str(diagnostic))
         else:
             log.error(str(diagnostic))
+    if not result.ok and _command == "serve":
+        _errors = [str(d) for d in result.diagnostics]
+        return config
     if not result.ok:
         count = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data or pages "
@@ -77,6 +104,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _files
+    _files = files
+    if _errors:
+        return _error_files(files, config)
     assert _result is not None
     for src_uri, markdown in _result.pages.items():
         if files.get_file_from_path(src_uri) is not None:
@@ -89,14 +120,74 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # with the number of records.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(generated)
+    _pages_seen.update(_result.pages)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(factbook.STYLESHEET)))
+    files.append(File.generated(config, SCHEMA_JSON, abs_src_path=str(SCHEMA_PATH)))
+    site_url = config.site_url or "/"
+    facts = export.facts(_result.model, lambda src_uri: site_url + _url(src_uri, config))
+    files.append(File.generated(config, FACTS_JSON, content=json.dumps(
+        facts, ensure_ascii=False, indent=1, sort_keys=True)))
     return files
 
 
+def _error_files(files: Files, config: MkDocsConfig) -> Files:
+    """Every page the reader may have open shows the problems instead of stale content."""
+    content = error_page(_errors)
+    for src_uri in sorted(_pages_seen):
+        if files.get_file_from_path(src_uri) is None:
+            generated = File.generated(config, src_uri, content=content)
+            if src_uri not in LISTING_PAGES:
+                generated.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(generated)
+    return files
+
+
+def _url(src_uri: str, config: MkDocsConfig) -> str:
+    """A page's URL path relative to the site root, as MkDocs lays it out."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if not config.use_directory_urls or not src_uri.endswith(".md"):
+        return stem + ".html" if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _errors:
+        return error_page(_errors)
     assert _result is not None and _glossary is not None
     src_uri = page.file.src_uri
     _glossary.set_page(src_uri)
-    if src_uri in _result.pages:
-        return markdown  # generated pages come with their links already made
-    return _result.expand_page(src_uri, markdown)
+    if src_uri not in _result.pages:
+        return _result.expand_page(src_uri, markdown)
+    # "Edit this page" on a generated page opens the data file that defines the record.
+    record = _result.record_for_page(src_uri)
+    if record is None:
+        page.edit_url = None  # a listing: no single file to edit
+    elif config.repo_url:
+        page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/main/{record.origin.path}"
+                         f"#L{record.origin.line}")
+    return markdown  # generated pages come with their links already made
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Add schema.org JSON-LD and Open Graph tags to the page's head."""
+    if _errors or _result is None:
+        return output
+    site_url = config.site_url or "/"
+    url_of = lambda src_uri: site_url + _url(src_uri, config)  # noqa: E731
+    src_uri = page.file.src_uri
+    tags = []
+    record = _result.record_for_page(src_uri)
+    if record is not None:
+        tags.append(export.script_tag(export.jsonld(record, _result.model, url_of)))
+    elif src_uri == GLOSSARY_PAGE:
+        tags.append(export.script_tag(export.glossary_jsonld(_result.model, url_of)))
+    description = page.meta.get("description") or config.site_description or ""
+    meta = {"og:type": "article" if record else "website", "og:site_name": config.site_name,
+            "og:title": page.title or config.site_name, "og:url": url_of(src_uri),
+            "og:description": description}
+    tags += [f'<meta property="{key}" content="{html.escape(str(value), quote=True)}">'
+             for key, value in meta.items() if value]
+    tags.append('<meta name="twitter:card" content="summary">')
+    return output.replace("</head>", "".join(tags) + "</head>", 1)

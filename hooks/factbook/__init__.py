@@ -15,6 +15,7 @@ The glossary's Python-Markdown extension (glossary.py) marks term mentions in re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import links, resolve
@@ -22,7 +23,7 @@ from .assemble import assemble
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity, errors
 from .load import FieldPath, LoadedFile, load_file
-from .model import Event, Model, Reference
+from .model import Event, Model, Record, Reference
 from .render import DocPage, Site, relative
 from .schema import validate
 
@@ -60,6 +61,14 @@ class Result:
     """Generated pages: path inside the docs tree → Markdown. Empty when there are errors."""
     figures: dict[str, str] = field(default_factory=dict)
     """Topic id → its pictures as one raw-HTML block, for `[[chart:id]]` in hand-written pages."""
+
+    @cached_property
+    def _records_by_page(self) -> dict[str, Record]:
+        return {record.src_uri: record for record in self.model.records.values()}
+
+    def record_for_page(self, src_uri: str) -> Record | None:
+        """The record a generated page shows; None for listings and hand-written pages."""
+        return self._records_by_page.get(src_uri)
 
     @property
     def ok(self) -> bool:

@@ -7,7 +7,9 @@ footnotes whose text points to the source's page and to the original.
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,8 +127,8 @@ class Site:
         """Every generated page: source path → Markdown."""
         pages: dict[str, str] = {}
         for record in self.model.records.values():
-            pages[record.src_uri] = self.render(f"{record.KIND}.md.j2", record.src_uri,
-                                                record=record)
+            pages[record.src_uri] = self.front_matter(record) + self.render(
+                f"{record.KIND}.md.j2", record.src_uri, record=record)
         for cls, (src_uri, title) in KIND_INDEXES.items():
             records = sorted(self.model.of(cls), key=self.sort_key)
             pages[src_uri] = self.render(f"index_{cls.KIND}.md.j2", src_uri, title=title,
@@ -139,6 +141,22 @@ class Site:
         pages[TIMELINE_PAGE] = self.render("timeline.md.j2", TIMELINE_PAGE,
                                            years=sorted(by_year.items()))
         return pages
+
+    def front_matter(self, record: Record) -> str:
+        """YAML front matter with the page description (search results, link previews)."""
+        def name(found: links.Found) -> str:
+            target = self.model.get(found.target)
+            return found.label or (target.display_name if target else found.target)
+
+        if isinstance(record, Term):
+            description = record.short
+        elif isinstance(record, Source):
+            description = f"{record.publisher}: {record.title}"
+        else:
+            description = text.to_plain(getattr(record, "summary", None), name) or \
+                f"{record.KIND.capitalize()}: {record.display_name}"
+        # JSON strings are valid YAML, and safe whatever the text holds.
+        return f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
 
     def render(self, template: str, src_uri: str, **context: Any) -> str:
         page = PageContext(self, src_uri)
@@ -237,3 +255,14 @@ class PageContext:
     def duration(minutes: int) -> str:
         hours, rest = divmod(minutes, 60)
         return f"{minutes} minutes ({hours} h {rest:02d} min)" if hours else f"{minutes} minutes"
+
+
+def error_page(diagnostics: list[str]) -> str:
+    """Shown in place of every page while `mkdocs serve` runs on data with errors."""
+    longest = max((len(run) for d in diagnostics for run in re.findall(r"`+", d)), default=0)
+    fence = "`" * max(3, longest + 1)  # longer than any backtick run inside, so nothing escapes
+    count = len(diagnostics)
+    return (f"# The data has {count} problem{'s' if count != 1 else ''}\n\n"
+            "The site is not rebuilt until they are fixed. Each line names the file, line and "
+            "column; fix them and save, and this page turns back into the site.\n\n"
+            f"{fence}text\n" + "\n".join(diagnostics) + f"\n{fence}\n")

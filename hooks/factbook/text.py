@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from . import links
 
@@ -38,3 +39,14 @@ def markdown_without_html(text: str) -> str:
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def to_plain(markdown: str | None, name_of: Callable[[links.Found], str]) -> str:
+    """Markdown from data as one line of text (for descriptions and JSON-LD): references become
+    names, emphasis and code marks are dropped."""
+    if not markdown:
+        return ""
+    text = links.expand(markdown, name_of)
+    for mark in ("**", "__", "`"):
+        text = text.replace(mark, "")
+    return " ".join(text.split())
