@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -39,6 +40,16 @@ from factbook.render import GLOSSARY_PAGE, KIND_INDEXES, TIMELINE_PAGE, error_pa
 from factbook.schema import SCHEMA_PATH
 
 log = get_plugin_logger("factbook")
+
+# Under `mkdocs serve`, problems are shown in the browser and in the terminal, but must not count
+# as build errors (with `strict: true` that would stall the server on the stale site). MkDocs
+# counts what goes through its own "mkdocs" loggers, so these lines use a logger of their own.
+serve_log = logging.getLogger("factbook.serve")
+if not serve_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("ERROR   -  factbook: %(message)s"))
+    serve_log.addHandler(_handler)
+    serve_log.propagate = False
 
 STYLESHEET = "assets/factbook.css"
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "md_in_html", "toc")
@@ -78,14 +89,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
     result = factbook.build(factbook.Project(root, docs_dir=docs_dir, today=_build_date()))
+    if not result.ok and _command == "serve":
+        _errors = [str(d) for d in result.diagnostics]
+        for line in _errors:
+            serve_log.error(line)
+        serve_log.error("the site shows this list until the data is fixed")
+        return config
     for diagnostic in result.diagnostics:
         if diagnostic.severity is Severity.WARNING:
             log.warning(str(diagnostic))
         else:
             log.error(str(diagnostic))
-    if not result.ok and _command == "serve":
-        _errors = [str(d) for d in result.diagnostics]
-        return config
     if not result.ok:
         count = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data or pages "

@@ -1,0 +1,72 @@
+"""`mkdocs serve`: a data edit rebuilds; invalid data shows the problems in the browser instead of
+a stale site (even with `strict: true`); the next good edit brings the site back."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import copy_fixture, mkdocs_build
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def heading(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return BeautifulSoup(response.read(), "html.parser").find("h1").get_text().strip("¶ ")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, expected: str, seconds: float = 30) -> str | None:
+    deadline = time.monotonic() + seconds
+    seen = None
+    while time.monotonic() < deadline:
+        seen = heading(url)
+        if seen == expected:
+            return seen
+        time.sleep(0.3)
+    return seen
+
+
+def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
+    project = copy_fixture("mini", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "strict: true\n", encoding="utf-8")
+    data = project / "data" / "facts.yaml"
+    good = data.read_text(encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/people/kim-example/"
+    try:
+        assert wait_for(url, "Kim Example") == "Kim Example"
+        data.write_text(good.replace("date: 2019-11\n", "date: 2019-13\n"), encoding="utf-8")
+        assert wait_for(url, "The data has 1 problem") == "The data has 1 problem"
+        with urllib.request.urlopen(url, timeout=2) as response:
+            page = BeautifulSoup(response.read(), "html.parser")
+        assert page.find("article").find("code").get_text().strip() == (
+            "data/facts.yaml:49:11: impossible date '2019-13': there is no month 13 "
+            "(check the source; if only the month is known, write 2023-04)")
+        # The same data still fails a real build.
+        assert mkdocs_build(project, tmp_path / "site").returncode != 0
+        data.write_text(good.replace("Kim Example\n", "Kim Example-Fixed\n", 1), encoding="utf-8")
+        assert wait_for(url, "Kim Example-Fixed") == "Kim Example-Fixed"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output
