@@ -15,8 +15,11 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev: requirements.txt requirements-dev.txt tests/browser/package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# axe-core for the accessibility checks; the browser itself is Debian's chromium (see README).
+	if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --silent; \
+	else echo "npm not found: the browser tests will be skipped"; fi
 	touch $(VENV)/.runtime $@
 
 serve: $(VENV)/.runtime  ## set up, then serve the site with live reload on http://127.0.0.1:8000

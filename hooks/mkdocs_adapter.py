@@ -176,16 +176,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return _result.expand_page(src_uri, markdown)
     # "Edit this page" on a generated page opens the data file that defines the record.
     record = _result.record_for_page(src_uri)
-    if record is None:
-        page.edit_url = None  # a listing: no single file to edit
-    elif config.repo_url:
-        page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/main/{record.origin.path}"
-                         f"#L{record.origin.line}")
+    edit_base = _edit_base(config)
+    if record is None or edit_base is None:
+        page.edit_url = None  # a listing has no single file to edit
+    else:
+        page.edit_url = f"{edit_base}{record.origin.path}#L{record.origin.line}"
     return markdown  # generated pages come with their links already made
+
+
+def _edit_base(config: MkDocsConfig) -> str | None:
+    """The edit address of the project root, from `edit_uri` (which points at docs/)."""
+    page_edit = config.edit_uri or ""
+    if config.repo_url and "://" not in page_edit:
+        page_edit = config.repo_url.rstrip("/") + "/" + edit.lstrip("/")
+    docs = os.path.basename(os.path.normpath(config.docs_dir)) + "/"
+    if "://" not in page_edit or not page_edit.endswith(docs):
+        return None
+    return page_edit[: -len(docs)]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Add schema.org JSON-LD and Open Graph tags to the page's head."""
+    # Material's search dialog has no accessible name; screen readers announce it as "Search".
+    output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
+                            '<div class="md-search" data-md-component="search" role="dialog" '
+                            'aria-label="Search">', 1)
     if _errors or _result is None:
         return output
     site_url = config.site_url or "/"

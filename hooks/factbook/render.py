@@ -36,6 +36,9 @@ KIND_INDEXES: dict[type[Record], tuple[str, str]] = {
 }
 """Listing pages per kind (terms are listed by the glossary)."""
 
+SEARCH_BOOST: dict[type[Record], float] = {Term: 3, Topic: 2, Source: 0.5}
+"""Search ranks what explains a name (a term, a topic) above what merely cites it (a source)."""
+
 _KIND_ORDER = {cls: i for i, cls in enumerate((Topic, Event, Person, Organization, Term, Source))}
 
 
@@ -156,7 +159,11 @@ class Site:
             description = text.to_plain(getattr(record, "summary", None), name) or \
                 f"{record.KIND.capitalize()}: {record.display_name}"
         # JSON strings are valid YAML, and safe whatever the text holds.
-        return f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+        front = f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n"
+        boost = SEARCH_BOOST.get(type(record))
+        if boost:
+            front += f"search:\n  boost: {boost}\n"
+        return front + "---\n\n"
 
     def render(self, template: str, src_uri: str, **context: Any) -> str:
         page = PageContext(self, src_uri)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from support import FIXTURES
 from factbook import Project, build
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "mini"

@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, copy_fixture, mkdocs_build
+from support import FIXTURES, copy_fixture, mkdocs_build
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -41,7 +41,7 @@ def test_cli_check_prints_the_same_lines(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support import ROOT
 
     completed = subprocess.run([sys.executable, "-m", "factbook", "--root", str(FIXTURES / "broken"),
                                 "check"], env={"PYTHONPATH": str(ROOT / "hooks")},

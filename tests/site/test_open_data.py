@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import BuildRun
+from support import BuildRun
 from sitecheck import page
 
 
@@ -57,6 +57,7 @@ def test_open_graph_and_description(mini_site: BuildRun) -> None:
 
 def test_edit_button_opens_the_yaml_that_defines_the_record(mini_site: BuildRun) -> None:
     edit = page(mini_site.site, "people/kim-example/").select_one("a.md-content__button[href*='/edit/']")
+    assert page(mini_site.site, "").select_one(".md-source") is None  # no repository widget: no API calls
     assert edit["href"] == "https://github.com/example/mini/edit/main/data/facts.yaml#L25"
     home = page(mini_site.site, "").select_one("a.md-content__button[href*='/edit/']")
     assert home["href"] == "https://github.com/example/mini/edit/main/docs/index.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, BuildRun, mkdocs_build
+from support import ROOT, BuildRun, mkdocs_build
 from factbook import Project, check
 from factbook.model import Event, Term, Topic
 from sitecheck import broken_links, content

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import copy_fixture, mkdocs_build
+from support import copy_fixture, mkdocs_build
 
 
 def free_port() -> int:

@@ -1,0 +1,35 @@
+"""Browser test support: where Chromium and axe-core are, and saving screenshots.
+
+Nothing is downloaded: Chromium comes from Debian (`.ci/run` installs it), Playwright's Python
+package drives it, and axe-core comes from npm (installed by `make test`). Without Chromium the
+tests are skipped, unless FACTBOOK_REQUIRE_BROWSER=1 (as in CI) makes that a failure.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def missing() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if not Path(CHROMIUM).exists():
+        return "Debian's chromium is not installed (apt-get install chromium)"
+    if not AXE.exists():
+        return "axe-core is not installed (npm ci --prefix tests/browser)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -r requirements-dev.txt)"
+    return None
+
+
+def screenshot(tab, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
