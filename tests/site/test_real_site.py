@@ -124,3 +124,14 @@ def test_no_reference_is_left_unexpanded(real_site: BuildRun) -> None:
 
 def test_every_internal_link_and_anchor_resolves(real_site: BuildRun) -> None:
     assert broken_links(real_site.site, SITE_PREFIX) == []
+
+
+def test_open_data_page_offers_facts_json_and_the_schema(real_site: BuildRun) -> None:
+    import json as json_module
+
+    article = content(real_site.site, "open-data/")
+    hrefs = {a.get_text(): a["href"] for a in article.find_all("a", href=True)}
+    assert hrefs["facts.json"] == "../facts.json"
+    assert hrefs["The JSON Schema"] == "../schema/facts.schema.json"
+    facts = json_module.loads((real_site.site / "facts.json").read_text(encoding="utf-8"))
+    assert sum(len(v) for v in facts["records"].values()) == len(MODEL.records)
