@@ -13,6 +13,7 @@ description that say in words what the picture shows.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
 
 from .dates import PartialDate
@@ -23,6 +24,26 @@ MARGIN = 24
 GAP_YEARS = 4.0
 """Gaps between rounds at least this long are shaded and labelled."""
 SHAPES = ("circle", "square", "diamond")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A picture and its legend. The legend is HTML text beside the SVG, not inside it, so it
+    wraps on a narrow screen while the picture scales down."""
+
+    svg: str
+    legend: tuple[tuple[str, str], ...]
+    """(swatch SVG, label text) per entry."""
+
+    def figure(self) -> str:
+        items = "".join(f'<li>{swatch}<span>{escape(label)}</span></li>' for swatch, label in self.legend)
+        return (f'<figure class="fb-figure">{self.svg}'
+                f'<figcaption><ul class="fb-legend">{items}</ul></figcaption></figure>')
+
+
+def _swatch(shape: str, css: str) -> str:
+    return (f'<svg class="fb-swatch" viewBox="0 0 16 16" aria-hidden="true">'
+            f'{_mark(shape, 8, 8, css)}</svg>')
 
 
 def pictures_for(events: list[Event]) -> tuple[list[Event], list[Event]]:
@@ -58,7 +79,7 @@ class _Axis:
             parts.append(f'<line class="fb-chart__tick" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" '
                          f'y2="{y + (6 if labelled else 3)}"/>')
             if labelled:
-                parts.append(f'<text class="fb-chart__label" x="{x:.1f}" y="{y + 20}" '
+                parts.append(f'<text class="fb-chart__label" x="{x:.1f}" y="{y + 24}" '
                              f'text-anchor="middle">{year}</text>')
         return parts
 
@@ -80,7 +101,7 @@ def _mark(shape: str, x: float, y: float, css: str) -> str:
             f'L{x - 7:.1f} {y} Z"/>')
 
 
-def series_chart(topic: Topic, rounds: list[Event]) -> str:
+def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
     """Rounds on a year axis; `rounds` are the series' events that have a round number."""
     rounds = sorted(rounds, key=lambda e: e.date.sort_key)
     places = Counter(e.place or "unknown" for e in rounds)
@@ -88,7 +109,7 @@ def series_chart(topic: Topic, rounds: list[Event]) -> str:
     style = {place: (SHAPES[i], f"fb-chart__mark fb-chart__mark--{i + 1}") for i, place in enumerate(main)}
     other_style = (SHAPES[2], "fb-chart__mark fb-chart__mark--other")
     axis = _Axis(_year_fraction(rounds[0].date), _year_fraction(rounds[-1].date))
-    mark_y, axis_y = 86, 118
+    mark_y, axis_y = 88, 112
     body: list[str] = []
     gaps = []
     for before, after in zip(rounds, rounds[1:]):
@@ -109,18 +130,13 @@ def series_chart(topic: Topic, rounds: list[Event]) -> str:
         where = event.place or "place unknown"
         tooltip = escape(f"Round {event.round}: {event.date.display}, {where}")
         body.append(f"<g><title>{tooltip}</title>{_mark(shape, x, mark_y, css)}</g>")
-        row = (row + 1) % 2 if x - last_label_x < 18 else 0
-        body.append(f'<text class="fb-chart__label" x="{x:.1f}" y="{mark_y - 13 - 14 * row}" '
+        row = (row + 1) % 2 if x - last_label_x < 22 else 0
+        body.append(f'<text class="fb-chart__label" x="{x:.1f}" y="{mark_y - 14 - 18 * row}" '
                     f'text-anchor="middle">{event.round}</text>')
         last_label_x = x
-    legend_y = 160
-    legend = [(style[p], p) for p in main] + [(other_style, "elsewhere")] \
-        if len(places) > len(main) else [(style[p], p) for p in main]
-    x = MARGIN
-    for (shape, css), label in legend:
-        body.append(_mark(shape, x + 6, legend_y - 5, css))
-        body.append(f'<text class="fb-chart__label" x="{x + 18}" y="{legend_y}">{escape(label)}</text>')
-        x += 30 + 8 * len(label)
+    legend = [(_swatch(*style[p]), p) for p in main]
+    if len(places) > len(main):
+        legend.append((_swatch(*other_style), "elsewhere"))
 
     counts = ", ".join(f"{places[p]} in {p}" for p in main)
     others = sum(n for p, n in places.items() if p not in main)
@@ -132,10 +148,11 @@ def series_chart(topic: Topic, rounds: list[Event]) -> str:
     if gaps:
         description += " Longest pauses: " + "; ".join(
             f"from {a.date.display} to {b.date.display}" for a, b in gaps) + "."
-    return _svg(f"chart-{topic.id}", 172, f"Rounds of the {topic.name} over time", description, body)
+    svg = _svg(f"chart-{topic.id}", 142, f"Rounds of the {topic.name} over time", description, body)
+    return Chart(svg, tuple(legend))
 
 
-def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> str:
+def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
     """One bar from the first status change to `end` (the latest date in the data)."""
     changes = sorted(changes, key=lambda e: e.date.sort_key)
     statuses = list(dict.fromkeys(e.status for e in changes if e.status))
@@ -155,11 +172,9 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> str:
                     f'x="{x1:.1f}" y="{bar_y}" width="{max(x2 - x1, 2):.1f}" height="{bar_height}">'
                     f'<title>{escape(label)}</title></rect>')
     body += axis.ticks(axis_y)
-    y = axis_y + 44
-    for event, label in zip(changes, lines):
-        body.append(f'<rect class="fb-chart__status fb-chart__status--{colour[event.status]}" '
-                    f'x="{MARGIN}" y="{y - 11}" width="14" height="14"/>')
-        body.append(f'<text class="fb-chart__label" x="{MARGIN + 22}" y="{y}">{escape(label)}</text>')
-        y += 22
+    legend = tuple((_swatch("square", f"fb-chart__status fb-chart__status--{colour[event.status]}"),
+                    label) for event, label in zip(changes, lines))
     description = f"Status of the {topic.name} over time. " + "; ".join(lines) + "."
-    return _svg(f"status-{topic.id}", y, f"Status of the {topic.name} over time", description, body)
+    svg = _svg(f"status-{topic.id}", axis_y + 30, f"Status of the {topic.name} over time",
+               description, body)
+    return Chart(svg, legend)

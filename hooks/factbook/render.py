@@ -79,13 +79,13 @@ class Site:
             keep_trailing_newline=True)
         self.env.filters.update(t=text.plain, attr=text.attribute, country=country_name)
 
-    def _charts(self) -> dict[str, list[str]]:
+    def _charts(self) -> dict[str, list[charts.Chart]]:
         """Topic id → its pictures (SVG): rounds of a series, changes of status."""
         events = self.sorted_events()
         if not events:
             return {}
         latest = max((e.end_date or e.date for e in events), key=lambda d: d.sort_key)
-        result: dict[str, list[str]] = {}
+        result: dict[str, list[charts.Chart]] = {}
         for topic in self.model.of(Topic):
             assert isinstance(topic, Topic)
             rounds, changes = charts.pictures_for(self.events_by_topic.get(topic.id, []))
@@ -100,7 +100,7 @@ class Site:
 
     def figure(self, topic_id: str) -> str:
         """A topic's pictures as one raw-HTML block (a line of its own in Markdown)."""
-        return "".join(f'<figure class="fb-figure">{svg}</figure>' for svg in self.charts.get(topic_id, ()))
+        return "".join(chart.figure() for chart in self.charts.get(topic_id, ()))
 
     def date_span(self, event: Event) -> str:
         return dates.span(event.date, event.end_date)

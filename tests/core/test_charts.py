@@ -25,7 +25,8 @@ ROUNDS = [meeting(1, "1998-06", "Seoul"), meeting(2, "1999-07", "Tokyo"),
 
 
 def test_series_chart_marks_each_round_and_describes_itself() -> None:
-    svg = etree.fromstring(series_chart(TOPIC, ROUNDS))
+    chart = series_chart(TOPIC, ROUNDS)
+    svg = etree.fromstring(chart.svg)
     assert svg.get("role") == "img"
     assert svg.find(f"{SVG}title").text == "Rounds of the Talks over time"
     assert svg.find(f"{SVG}desc").text == (
@@ -37,18 +38,19 @@ def test_series_chart_marks_each_round_and_describes_itself() -> None:
                         "Round 3: December 2009, Jeju", "Round 4: 14 April 2015, Seoul"]
     notes = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "fb-chart__note"]
     assert notes == ["10-year gap", "5-year gap"]
+    assert [label for _, label in chart.legend] == ["Seoul", "Tokyo", "elsewhere"]
 
 
 def test_series_chart_changes_with_the_data() -> None:
-    assert series_chart(TOPIC, ROUNDS) != series_chart(TOPIC, ROUNDS[:3])
+    assert series_chart(TOPIC, ROUNDS).svg != series_chart(TOPIC, ROUNDS[:3]).svg
 
 
 def test_status_chart_lists_each_period() -> None:
     changes = [meeting(1, "2016-11-23", "x", "In force"), meeting(2, "2019-08-23", "x", "Notified"),
                meeting(3, "2023-03-21", "x", "In force")]
-    svg = etree.fromstring(status_chart(TOPIC, changes, PartialDate.parse("2024-11-29")))
-    labels = [t.text for t in svg.iter(f"{SVG}text") if t.text and not t.text.isdigit()]
-    assert labels == ["In force: from 23 November 2016 to 23 August 2019",
+    chart = status_chart(TOPIC, changes, PartialDate.parse("2024-11-29"))
+    svg = etree.fromstring(chart.svg)
+    assert [label for _, label in chart.legend] == ["In force: from 23 November 2016 to 23 August 2019",
                       "Notified: from 23 August 2019 to 21 March 2023", "In force: from 21 March 2023 on"]
     bars = [r.get("class") for r in svg.iter(f"{SVG}rect")]
     assert bars[:3] == ["fb-chart__status fb-chart__status--1", "fb-chart__status fb-chart__status--2",
