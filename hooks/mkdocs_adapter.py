@@ -188,7 +188,7 @@ def _edit_base(config: MkDocsConfig) -> str | None:
     """The edit address of the project root, from `edit_uri` (which points at docs/)."""
     page_edit = config.edit_uri or ""
     if config.repo_url and "://" not in page_edit:
-        page_edit = config.repo_url.rstrip("/") + "/" + edit.lstrip("/")
+        page_edit = config.repo_url.rstrip("/") + "/" + page_edit.lstrip("/")
     docs = os.path.basename(os.path.normpath(config.docs_dir)) + "/"
     if "://" not in page_edit or not page_edit.endswith(docs):
         return None

@@ -112,7 +112,7 @@ def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
     mark_y, axis_y = 88, 112
     body: list[str] = []
     gaps = []
-    for before, after in zip(rounds, rounds[1:]):
+    for before, after in zip(rounds, rounds[1:], strict=False):
         start, end = _year_fraction(before.date), _year_fraction(after.date)
         if end - start >= GAP_YEARS:
             gaps.append((before, after))
@@ -173,7 +173,7 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
                     f'<title>{escape(label)}</title></rect>')
     body += axis.ticks(axis_y)
     legend = tuple((_swatch("square", f"fb-chart__status fb-chart__status--{colour[event.status]}"),
-                    label) for event, label in zip(changes, lines))
+                    label) for event, label in zip(changes, lines, strict=True))
     description = f"Status of the {topic.name} over time. " + "; ".join(lines) + "."
     svg = _svg(f"status-{topic.id}", axis_y + 30, f"Status of the {topic.name} over time",
                description, body)

@@ -71,3 +71,22 @@ def test_sitemap_lists_record_pages(mini_site: BuildRun) -> None:
     locations = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert "https://example.invalid/people/kim-example/" in locations
     assert "https://example.invalid/glossary/" in locations
+
+
+def test_edit_base_from_absolute_or_repository_relative_edit_uri() -> None:
+    import sys
+    from types import SimpleNamespace
+
+    from support import ROOT
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import mkdocs_adapter
+
+    def base(edit_uri: str | None, repo_url: str | None = None) -> str | None:
+        config = SimpleNamespace(edit_uri=edit_uri, repo_url=repo_url, docs_dir="/project/docs")
+        return mkdocs_adapter._edit_base(config)  # type: ignore[arg-type]
+
+    assert base("https://host/r/edit/main/docs/") == "https://host/r/edit/main/"
+    assert base("edit/main/docs/", "https://host/r") == "https://host/r/edit/main/"
+    assert base("edit/main/docs/") is None  # no repository to point at
+    assert base("https://host/r/edit/main/other/") is None  # not the docs folder: cannot tell
