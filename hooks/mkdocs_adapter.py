@@ -110,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
     terms = [record for record in result.model.records.values() if isinstance(record, Term)]
-    _glossary = GlossaryExtension(terms)
+    _glossary = GlossaryExtension(terms, result.glossary_locations)
     config.markdown_extensions.append(_glossary)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)

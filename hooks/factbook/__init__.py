@@ -61,6 +61,8 @@ class Result:
     """Generated pages: path inside the docs tree → Markdown. Empty when there are errors."""
     figures: dict[str, str] = field(default_factory=dict)
     """Topic id → its pictures as one raw-HTML block, for `[[chart:id]]` in hand-written pages."""
+    glossary_locations: dict[str, str] = field(default_factory=dict)
+    """Term id → the generated page that holds its glossary entry."""
 
     @cached_property
     def _records_by_page(self) -> dict[str, Record]:
@@ -150,7 +152,7 @@ def build(project: Project) -> Result:
     site = Site(result.model, backlinks, result.doc_pages)
     figures = {topic_id: site.figure(topic_id) for topic_id in site.charts}
     return Result(result.model, result.diagnostics, result.doc_pages, result.references,
-                  site.pages(), figures)
+                  site.pages(), figures, site.glossary_locations)
 
 
 def _title(markdown: str, src_uri: str) -> str:

@@ -107,9 +107,12 @@ class TermIndex:
 class GlossaryExtension(Extension):
     """Register with Python-Markdown; call `set_page()` before each page is converted."""
 
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(self, terms: list[Term], locations: dict[str, str] | None = None) -> None:
+        """`locations`: term id → the page holding its glossary entry (default: the glossary)."""
         super().__init__()
         self.index = TermIndex(terms)
+        self.locations = locations or {term.id: GLOSSARY_PAGE for term in terms}
+        self.glossary_pages = {GLOSSARY_PAGE, *self.locations.values()}
         self.page: str | None = None
 
     def set_page(self, src_uri: str | None) -> None:
@@ -127,7 +130,7 @@ class _TermMarker(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         page = self.extension.page
-        if page is None or page == GLOSSARY_PAGE:
+        if page is None or page in self.extension.glossary_pages:
             return
         self.page = page
         self.linked: set[str] = set()
@@ -164,7 +167,8 @@ class _TermMarker(Treeprocessor):
                 element = etree.Element("abbr", {"title": term.short, "class": "fb-term"})
             else:
                 self.linked.add(term.id)
-                href = f"{relative(self.page, GLOSSARY_PAGE)}#{term.id}"
+                entry = self.extension.locations[term.id]
+                href = f"{relative(self.page, entry)}#{term.id}"
                 element = etree.Element("a", {"href": href, "title": term.short,
                                               "class": "fb-term"})
             element.text = text[mention.start:mention.end]

@@ -11,7 +11,9 @@ import json
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,9 @@ KIND_INDEXES: dict[type[Record], tuple[str, str]] = {
 
 SEARCH_BOOST: dict[type[Record], float] = {Term: 3, Topic: 2, Source: 0.5}
 """Search ranks what explains a name (a term, a topic) above what merely cites it (a source)."""
+
+SPLIT_AT = 300
+"""A listing with more items than this becomes an overview plus a page per year or letter."""
 
 _KIND_ORDER = {cls: i for i, cls in enumerate((Topic, Event, Person, Organization, Term, Source))}
 
@@ -134,16 +139,43 @@ class Site:
                 f"{record.KIND}.md.j2", record.src_uri, record=record)
         for cls, (src_uri, title) in KIND_INDEXES.items():
             records = sorted(self.model.of(cls), key=self.sort_key)
-            pages[src_uri] = self.render(f"index_{cls.KIND}.md.j2", src_uri, title=title,
-                                         records=records)
-        terms = sorted(self.model.of(Term), key=lambda t: (t.display_name.casefold(), t.id))
-        pages[GLOSSARY_PAGE] = self.render("glossary.md.j2", GLOSSARY_PAGE, terms=terms)
-        by_year: dict[int, list[Event]] = defaultdict(list)
-        for event in self.sorted_events():
-            by_year[event.date.year].append(event)
-        pages[TIMELINE_PAGE] = self.render("timeline.md.j2", TIMELINE_PAGE,
-                                           years=sorted(by_year.items()))
+            groups = _by_year(records) if cls is Event else _by_letter(records)
+            pages.update(self.listing(src_uri, title, f"index_{cls.KIND}.md.j2", groups,
+                                      lambda part: {"records": part}))
+        pages.update(self.listing(GLOSSARY_PAGE, "Glossary", "glossary.md.j2", self.glossary_groups,
+                                  lambda part: {"terms": part}))
+        pages.update(self.listing(TIMELINE_PAGE, "Timeline", "timeline.md.j2",
+                                  _by_year(self.sorted_events()),
+                                  lambda part: {"years": sorted(_by_year(part))}))
         return pages
+
+    def listing(self, src_uri: str, title: str, template: str,
+                groups: list[tuple[str, list[Any]]],
+                context: Callable[[list[Any]], dict[str, Any]]) -> dict[str, str]:
+        """One listing page, or — past SPLIT_AT items — an overview and one page per group
+        (year or letter), so no page grows with the data."""
+        everything = [item for _, part in groups for item in part]
+        if len(everything) <= SPLIT_AT:
+            return {src_uri: self.render(template, src_uri, title=title, **context(everything))}
+        pages = {}
+        parts = []
+        for key, part in groups:
+            part_uri = _part_uri(src_uri, key)
+            parts.append((key, part_uri, len(part)))
+            pages[part_uri] = self.render(template, part_uri, title=f"{title}: {key}",
+                                          **context(part))
+        pages[src_uri] = self.render("overview.md.j2", src_uri, title=title, parts=parts)
+        return pages
+
+    @cached_property
+    def glossary_groups(self) -> list[tuple[str, list[Term]]]:
+        terms = [t for t in self.model.of(Term) if isinstance(t, Term)]
+        return _by_letter(sorted(terms, key=lambda t: (t.display_name.casefold(), t.id)))
+
+    @cached_property
+    def glossary_locations(self) -> dict[str, str]:
+        """Term id → the page that holds its glossary entry."""
+        return glossary_locations(self.glossary_groups)
 
     def front_matter(self, record: Record) -> str:
         """YAML front matter with the page description (search results, link previews)."""
@@ -173,6 +205,38 @@ class Site:
         if isinstance(record, Event):
             return (_KIND_ORDER[Event], record.date.sort_key, record.display_name.casefold())
         return (_KIND_ORDER.get(type(record), 99), (0, 0, 0), record.display_name.casefold())
+
+
+def _group_key(name: str) -> str:
+    first = name.strip()[:1].upper()
+    return first if "A" <= first <= "Z" else "other"
+
+
+def _by_letter(records: list[Any]) -> list[tuple[str, list[Any]]]:
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for record in records:
+        groups[_group_key(record.display_name)].append(record)
+    return sorted(groups.items(), key=lambda g: (g[0] == "other", g[0]))
+
+
+def _by_year(events: list[Any]) -> list[tuple[str, list[Any]]]:
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for event in events:
+        groups[str(event.date.year)].append(event)
+    return sorted(groups.items())
+
+
+def _part_uri(listing: str, key: str) -> str:
+    # Parts live in a sub-folder no record id can name (ids have no slash).
+    folder = listing.removesuffix("index.md").removesuffix(".md").rstrip("/")
+    return f"{folder}/part/{key.lower()}.md"
+
+
+def glossary_locations(groups: list[tuple[str, list[Term]]]) -> dict[str, str]:
+    """Where each term's entry is: the glossary page, or its letter's page once split."""
+    count = sum(len(part) for _, part in groups)
+    return {term.id: GLOSSARY_PAGE if count <= SPLIT_AT else _part_uri(GLOSSARY_PAGE, key)
+            for key, part in groups for term in part}
 
 
 class PageContext:
@@ -251,7 +315,7 @@ class PageContext:
         return [label for _, label in sorted(entries, key=lambda e: e[0])]
 
     def glossary_anchor(self, term: Term) -> str:
-        return f"{self.url(GLOSSARY_PAGE)}#{term.id}"
+        return f"{self.url(self.site.glossary_locations[term.id])}#{term.id}"
 
     def native(self, native: Any) -> str:
         """Native-script forms, each marked with its language so browsers pick the right font."""

@@ -41,3 +41,16 @@ def test_golden_pages(request: pytest.FixtureRequest) -> None:
 
 def test_rendering_is_deterministic() -> None:
     assert generated_pages() == generated_pages()
+
+
+def test_long_listings_are_split_into_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factbook import render
+
+    monkeypatch.setattr(render, "SPLIT_AT", 0)
+    pages = build(Project(FIXTURES / "mini")).pages
+    assert "[2019](timeline/part/2019.md) — 1 entry" in pages["timeline.md"]
+    assert "# Timeline: 2023" in pages["timeline/part/2023.md"]
+    assert "[K](part/k.md) — 1 entry" in pages["people/index.md"]
+    assert "## two-by-two { #two-by-two }" in pages["glossary/part/t.md"]
+    # The term's own page points at the part that now holds its entry.
+    assert "(part/t.md#two-by-two)" in pages["glossary/two-by-two.md"]
