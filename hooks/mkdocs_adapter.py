@@ -24,6 +24,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -212,7 +213,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         tags.append(export.script_tag(export.jsonld(record, _result.model, url_of)))
     elif src_uri == GLOSSARY_PAGE:
         tags.append(export.script_tag(export.glossary_jsonld(_result.model, url_of)))
-    description = page.meta.get("description") or config.site_description or ""
+    output = _safe_title(output, page, config)
+    # Generated descriptions arrive HTML-escaped (themes print them as they are); unescape
+    # once so each tag below escapes exactly once.
+    description = html.unescape(page.meta.get("description") or "") or config.site_description or ""
     meta = {"og:type": "article" if record else "website", "og:site_name": config.site_name,
             "og:title": page.title or config.site_name, "og:url": url_of(src_uri),
             "og:description": description}
@@ -220,3 +224,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
              for key, value in meta.items() if value]
     tags.append('<meta name="twitter:card" content="summary">')
     return output.replace("</head>", "".join(tags) + "</head>", 1)
+
+
+def _safe_title(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Material writes `page.title | striptags` into <title>; striptags also unescapes, so a
+    name holding `</title><script>` would become markup. Write the same title, escaped."""
+    if not page.title or page.is_homepage:
+        return output
+    shown = Markup(page.title).striptags()
+    unsafe = f"<title>{shown} - {config.site_name}</title>"
+    safe = f"<title>{html.escape(shown)} - {html.escape(config.site_name)}</title>"
+    return output.replace(unsafe, safe, 1)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import links, resolve
+from . import links, resolve, text
 from .assemble import assemble
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity, errors
@@ -84,7 +84,9 @@ class Result:
             record = self.model.records.get(found.target)
             if record is None:  # already reported by check(); keep the text visible
                 return found.label or found.target
-            label = (found.label or record.display_name).replace("[", "\\[").replace("]", "\\]")
+            # The author's label is the author's Markdown; a record's name is data: plain text.
+            label = (found.label.replace("[", "\\[").replace("]", "\\]") if found.label
+                     else text.plain(record.display_name))
             return f"[{label}]({relative(src_uri, record.src_uri)})"
         return links.expand(markdown, render)
 

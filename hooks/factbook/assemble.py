@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import resolve
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Position
 from .load import FieldPath, LoadedFile
 from .model import (RECORD_TYPES, Event, Model, Native, Organization, Participant, Person, Prose,
                     Quote, Record, Reference, Role, Source, Term, Topic)
+from .text import quoted
 
 MARKDOWN_FIELDS = {
     "sources": ("note",), "organizations": ("summary",), "people": ("summary",),
@@ -33,7 +35,9 @@ class Assembly:
 
     @property
     def model(self) -> Model:
-        return Model(self.records)
+        # Ordered by id, not by file: how the data is split over files, and how the files are
+        # named or listed, must not change a byte of the site (ties in listings, search index).
+        return Model(dict(sorted(self.records.items())))
 
 
 def assemble(files: list[LoadedFile], invalid: set[tuple[str, FieldPath]]) -> Assembly:
@@ -76,7 +80,7 @@ class _RecordBuilder:
             return PartialDate.parse(value)
         except ValueError as error:
             self.assembly.diagnostics.append(Diagnostic(
-                self.position(*path), f"impossible date '{value}': {error}",
+                self.position(*path), f"impossible date '{quoted(value)}': {error}",
                 "check the source; if only the month is known, write 2023-04"))
             self.ok = False
             return None
@@ -100,7 +104,21 @@ class _RecordBuilder:
         if text is None:
             return
         start, raw = self.loaded.source_text(self.base + (name,))
-        self.assembly.prose.append(Prose(self.id, name, text, self.position(name), start, raw))
+        prose = Prose(self.id, name, text, self.position(name), start, raw)
+        self.assembly.prose.append(prose)
+        self.assembly.diagnostics += resolve.link_problems(prose)
+
+    def order(self, start: PartialDate | None, end: PartialDate | None, what: str,
+              swap: str, *path: str | int) -> None:
+        """Report an end before its start, at the end's position. Dates are compared at the
+        precision both have: `2023-04` does not end before `2023-04-17`."""
+        if start is None or end is None:
+            return
+        common = min(len(start.iso.split("-")), len(end.iso.split("-")))
+        if end.sort_key[:common] < start.sort_key[:common]:
+            self.assembly.diagnostics.append(Diagnostic(
+                self.position(*path), f"{what} ends ({end}) before it starts ({start})",
+                f"swap {swap}"))
 
     def build(self, cls: type[Record]) -> None:
         raw = self.raw
@@ -144,6 +162,8 @@ class _RecordBuilder:
                 start=self.date(role.get("from"), "roles", i, "from"),
                 end=self.date(role.get("to"), "roles", i, "to"),
                 as_of=self.date(role.get("as_of"), "roles", i, "as_of")))
+            self.order(roles[-1].start, roles[-1].end, f"role '{quoted(role['title'])}'",
+                       "`from` and `to`", "roles", i, "to")
         return Person(**common, name=raw["name"], native=_native(raw.get("native")),
                       aliases=tuple(raw.get("aliases", ())), country=raw.get("country"),
                       summary=raw.get("summary"), roles=tuple(roles))
@@ -167,9 +187,12 @@ class _RecordBuilder:
                         by=self.ref(q["by"], "quoted", (Person, Organization), "quotes", i, "by"),
                         source=self.ref(q["source"], "cited by", (Source,), "quotes", i, "source"))
                   for i, q in enumerate(raw.get("quotes") or ())]
-        return Event(**common, title=raw["title"], date=self.date(raw["date"], "date"),
+        date = self.date(raw["date"], "date")
+        end_date = self.date(raw.get("end_date"), "end_date")
+        self.order(date, end_date, f"event '{self.id}'", "`date` and `end_date`", "end_date")
+        return Event(**common, title=raw["title"], date=date,
                      kind=raw["kind"], summary=raw["summary"],
-                     end_date=self.date(raw.get("end_date"), "end_date"),
+                     end_date=end_date,
                      topic=self.ref(raw.get("topic"), "milestone", (Topic,), "topic"),
                      round=raw.get("round"), place=raw.get("place"), venue=raw.get("venue"),
                      country=raw.get("country"), duration_minutes=raw.get("duration_minutes"),

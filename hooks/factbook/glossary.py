@@ -163,14 +163,16 @@ class _TermMarker(Treeprocessor):
         head = text[:mentions[0].start]
         for i, mention in enumerate(mentions):
             term = mention.term
+            # Python-Markdown's serializer leaves "&" alone when it starts an entity, so escape
+            # it first: a definition that says "&amp;" must show "&amp;".
+            tooltip = term.short.replace("&", "&amp;")
             if term.id in self.linked:
-                element = etree.Element("abbr", {"title": term.short, "class": "fb-term"})
+                element = etree.Element("abbr", {"title": tooltip, "class": "fb-term"})
             else:
                 self.linked.add(term.id)
                 entry = self.extension.locations[term.id]
                 href = f"{relative(self.page, entry)}#{term.id}"
-                element = etree.Element("a", {"href": href, "title": term.short,
-                                              "class": "fb-term"})
+                element = etree.Element("a", {"href": href, "title": tooltip, "class": "fb-term"})
             element.text = text[mention.start:mention.end]
             following = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             element.tail = text[mention.end:following]

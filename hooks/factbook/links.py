@@ -2,10 +2,15 @@
 
 Code is left alone: a reference inside a code span or fenced code block is text, which is also
 how an author writes the syntax itself in documentation.
+
+Also here: finding the destinations of ordinary Markdown links (`[text](url)`, `![alt](url)`,
+`[label]: url`) and telling whether one uses a scheme other than http(s), so data cannot give
+readers a `javascript:` link. That search errs on the side of finding too much.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,6 +19,19 @@ from dataclasses import dataclass
 REFERENCE = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]]*?))?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
+
+# Python-Markdown reads a destination right after `](`, after optional white space (line breaks
+# included), and a reference definition `[label]: url` at the start of a block, which may be
+# inside a list item or quote: definitions are matched anywhere, erring on the side of caution.
+# In a quote, the address may be on the next line after `>`. Both forms may wrap it in <...>.
+# Matches may overlap (lookahead), so one address cannot hide the next.
+_INLINE_DESTINATION = re.compile(r"\]\((?=[\s>]*(\S+))")
+_DEFINITION = re.compile(r"\[[^\[\]\n]+\]:(?=[\s>]*(\S+))")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f-\x9f]")
+"""Browsers drop control characters and white space in a URL's scheme (`java\tscript:`)."""
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+SAFE_SCHEMES = frozenset({"http", "https"})
 
 
 @dataclass(frozen=True)
@@ -83,3 +101,54 @@ def expand(text: str, render: Callable[[Found], str]) -> str:
         cursor = ref.end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Destination:
+    start: int
+    """Where the address starts in the text."""
+    url: str
+    """The address as written (without <...>)."""
+
+
+def destinations(text: str) -> list[Destination]:
+    """The address of every Markdown link, image and link definition, in order. Code is searched
+    too: whether text is code depends on block structure (a blank line ends a code span), and a
+    link that is really in code costs only a message, while a missed one would reach readers."""
+    if "](" not in text and "]:" not in text:  # the common case, and cheap
+        return []
+    found = []
+    for pattern in (_INLINE_DESTINATION, _DEFINITION):
+        for match in pattern.finditer(text):
+            found.append(Destination(match.start(1), _trim(match.group(1))))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _trim(raw: str) -> str:
+    """The address alone: without <...>, and without the `)` that closes the link."""
+    if raw.startswith("<"):
+        return raw[1:].split(">", 1)[0]
+    depth = 0
+    for index, char in enumerate(raw):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return raw[:index]
+            depth -= 1
+    return raw
+
+
+def scheme(url: str) -> str | None:
+    """The scheme a browser would see in a link's address (lower case), or None for a relative
+    link. Character references (`&#106;avascript:`), Markdown escapes and ignored characters are
+    undone first, as the browser and the Markdown engine would."""
+    plain = _IGNORED_IN_URLS.sub("", html.unescape(_MARKDOWN_ESCAPE.sub("", url))).lstrip("<")
+    match = _SCHEME.match(plain.lower())
+    return match.group(1) if match else None
+
+
+def is_safe_url(url: str) -> bool:
+    """http(s), or a relative link within the site."""
+    found = scheme(url)
+    return found is None or found in SAFE_SCHEMES

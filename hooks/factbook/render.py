@@ -7,6 +7,7 @@ footnotes whose text points to the source's page and to the original.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -190,8 +191,10 @@ class Site:
         else:
             description = text.to_plain(getattr(record, "summary", None), name) or \
                 f"{record.KIND.capitalize()}: {record.display_name}"
-        # JSON strings are valid YAML, and safe whatever the text holds.
-        front = f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n"
+        # Themes put the description into an attribute as it is: give it HTML-escaped. A JSON
+        # string is valid YAML, whatever the text holds.
+        escaped = html.escape(description, quote=True)
+        front = f"---\ndescription: {json.dumps(escaped, ensure_ascii=False)}\n"
         boost = SEARCH_BOOST.get(type(record))
         if boost:
             front += f"search:\n  boost: {boost}\n"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from . import charts, links
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .model import Event, Model, Organization, Person, Prose, Record, Reference, Topic
+from .model import Event, Model, Organization, Prose, Record, Reference, Topic
+from .text import quoted
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,28 @@ def prose_references(prose: Prose) -> list[Reference]:
             position = _index_position(prose, prose.raw_start + index)
         references.append(Reference(prose.owner, found.target, position, "mentions"))
     return references
+
+
+def link_problems(prose: Prose) -> list[Diagnostic]:
+    """Markdown links in a data field whose address is not http(s) or relative (`javascript:`,
+    `data:`, `vbscript:`...), each located at its place in the YAML file."""
+    problems = []
+    search_from = 0
+    for destination in links.destinations(prose.text):
+        if links.is_safe_url(destination.url):
+            continue
+        index = prose.raw.find(destination.url, search_from) if destination.url else -1
+        if index < 0:
+            position = prose.position
+        else:
+            search_from = index + len(destination.url)
+            position = _index_position(prose, prose.raw_start + index)
+        shown = quoted(destination.url, 60)
+        problems.append(Diagnostic(
+            position, f"link to '{shown}' uses the {links.scheme(destination.url)}: scheme, "
+            "which is not allowed",
+            "links in data must start with http:// or https://; link to records with [[id]]"))
+    return problems
 
 
 def _index_position(prose: Prose, absolute: int) -> Position:
@@ -79,7 +102,7 @@ def check_charts(model: Model, references: list[Reference]) -> list[Diagnostic]:
         if ref.relation == "chart" and isinstance(model.get(ref.target), Topic):
             rounds, changes = charts.pictures_for(events_by_topic[ref.target])
             if not rounds and not changes:
-                problems.append(Diagnostic(ref.position, f"topic '{ref.target}' has no chart",
+                problems.append(Diagnostic(ref.position, f"topic '{quoted(ref.target)}' has no chart",
                                            "charts need two numbered rounds or events with `status:`"))
     return problems
 
@@ -99,11 +122,11 @@ def check_references(model: Model, references: list[Reference],
                                               "write the id between the brackets: [[id]]"))
                 continue
             hint = did_you_mean(ref.target, model.records) or "check the id, or add a record with it"
-            diagnostics.append(Diagnostic(ref.position, f"unknown id '{ref.target}'", hint))
+            diagnostics.append(Diagnostic(ref.position, f"unknown id '{quoted(ref.target)}'", hint))
         elif ref.kinds and not isinstance(target, ref.kinds):
             wanted = " or ".join(_article(k.KIND) for k in ref.kinds)
             diagnostics.append(Diagnostic(
-                ref.position, f"'{ref.target}' is {_article(target.KIND)}, but {wanted} is expected here",
+                ref.position, f"'{quoted(ref.target)}' is {_article(target.KIND)}, but {wanted} is expected here",
                 f"use the id of {wanted}"))
     return diagnostics
 
@@ -113,17 +136,12 @@ def _article(word: str) -> str:
 
 
 def check_records(model: Model) -> list[Diagnostic]:
-    """Rules that need more than one record: rounds, date order, organization ancestry."""
+    """Rules that need more than one record: rounds, organization ancestry. (Date order within
+    a record is checked where it is assembled, at the date's own position.)"""
     diagnostics = []
     for record in model.records.values():
         if isinstance(record, Event):
             diagnostics += _check_event(model, record)
-        elif isinstance(record, Person):
-            for role in record.roles:
-                if role.start and role.end and role.end.sort_key < role.start.sort_key:
-                    diagnostics.append(Diagnostic(record.origin, f"role '{role.title}' ends "
-                                                  f"({role.end}) before it starts ({role.start})",
-                                                  "swap `from` and `to`"))
         elif isinstance(record, Organization):
             diagnostics += _check_ancestry(model, record)
     return diagnostics
@@ -135,9 +153,6 @@ def _check_event(model: Model, event: Event) -> list[Diagnostic]:
     if event.round is not None and not (isinstance(topic, Topic) and topic.type == "series"):
         problems.append(Diagnostic(event.origin, f"event '{event.id}' has a round number but "
                                    "belongs to no series", "set `topic:` to a topic of type series"))
-    if event.end_date and event.end_date.sort_key < event.date.sort_key:
-        problems.append(Diagnostic(event.origin, f"event '{event.id}' ends ({event.end_date}) "
-                                   f"before it starts ({event.date})", "swap `date` and `end_date`"))
     return problems
 
 

@@ -9,6 +9,7 @@ for autocompletion and inline errors. Checks that span records (unique ids, refe
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ from typing import Any
 import jsonschema
 
 from .diagnostics import Diagnostic, did_you_mean
-from .load import FieldPath, LoadedFile
+from .load import MAX_PROBLEMS_PER_FILE, FieldPath, LoadedFile, capped
+from .text import quoted
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "facts.schema.json"
 
@@ -48,8 +50,16 @@ def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
         bad_paths.add(path)
         if not any(path[:len(refused)] == refused for refused in loaded.refused):
             diagnostics.append(_diagnostic(loaded, error))
+            if len(diagnostics) > MAX_PROBLEMS_PER_FILE:
+                # Stop early (a hostile file can hold millions of mistakes) and skip every record
+                # of the file, since the unchecked ones may be malformed too.
+                bad_paths.update((key, index) for key, items in loaded.data.items()
+                                 if isinstance(items, list) for index in range(len(items)))
+                bad_paths.update((key,) for key, items in loaded.data.items()
+                                 if not isinstance(items, list))
+                break
     # A record with any problem is skipped as a whole; a malformed list under a kind, entirely.
-    return diagnostics, {path[:2] for path in bad_paths if path}
+    return capped(diagnostics), {path[:2] for path in bad_paths if path}
 
 
 def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagnostic:
@@ -65,7 +75,7 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
         where = _record_kind(path) or "a data file"
         hint = did_you_mean(extra, allowed) or f"allowed fields: {', '.join(allowed)}"
         return Diagnostic(loaded.key_position(path + (extra,)),
-                          f"unknown field '{extra}' in {where}", hint)
+                          f"unknown field '{quoted(extra)}' in {where}", hint)
     if keyword == "required":
         missing = error.validator_value
         name = next(m for m in missing if m not in value)
@@ -90,19 +100,27 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
     if keyword == "enum":
         options = [str(option) for option in error.validator_value]
         hint = did_you_mean(str(value), options) or f"use one of: {', '.join(options)}"
-        return Diagnostic(loaded.position(path), f"'{value}' is not a valid {field}", hint)
+        return Diagnostic(loaded.position(path), f"'{quoted(value)}' is not a valid {field}", hint)
     if keyword == "minItems" and field == "sources":
         return Diagnostic(loaded.position(path), "a fact needs at least one source",
                           "list the ids of the sources that support it")
     if keyword in ("minimum", "maximum") and error.schema == defs["date"]:
-        return Diagnostic(loaded.position(path), f"'{value}' is not a date",
+        return Diagnostic(loaded.position(path), f"'{quoted(value)}' is not a date",
                           "write 2023, 2023-04 or 2023-04-17")
     if keyword == "uniqueItems":
         return Diagnostic(loaded.position(path), f"'{field}' lists the same value twice",
                           "remove the repeated entry")
     if keyword in ("minLength", "minProperties"):
         return Diagnostic(loaded.position(path), f"'{field}' is empty", "fill it in or remove it")
-    return Diagnostic(loaded.position(path), f"'{field}': {error.message}", "see the schema")
+    if keyword == "maxLength":
+        return Diagnostic(loaded.position(path), f"'{field}' is too long ({len(value):,} characters)",
+                          f"write at most {error.validator_value}")
+    if keyword in ("minimum", "maximum"):
+        bound = "at least" if keyword == "minimum" else "at most"
+        return Diagnostic(loaded.position(path), f"'{field}' must be {bound} {error.validator_value}",
+                          f"it is {quoted(value)}")
+    return Diagnostic(loaded.position(path), f"'{field}': {quoted(error.message, 200)}",
+                      "see the schema")
 
 
 def _field_name(path: FieldPath) -> str:
@@ -162,18 +180,50 @@ def _type_hint(subschema: dict[str, Any], defs: dict[str, Any]) -> str:
     return "write the text after the colon; quote it if it contains ': ' or starts with a symbol"
 
 
+_URL_START = re.compile(r"https?://")
+_URL_FORBIDDEN = set(' <>"\'`\\{}|^[]') | {chr(c) for c in range(0x20)} | {"\x7f"}
+
+
+def _url_problem(value: str) -> tuple[str, str]:
+    """Why an address was refused: its scheme, or the first character that would let it break out
+    of a Markdown link (`)<img ...>`) or that browsers do not accept unencoded."""
+    shown = quoted(value)
+    if not _URL_START.match(value):
+        return (f"'{shown}' is not an http(s) address",
+                "links must start with http:// or https://")
+    depth = 0
+    for char in value:
+        depth += (char == "(") - (char == ")")
+        if char in _URL_FORBIDDEN or char.isspace() or depth < 0:
+            break
+    else:
+        char = "(" if depth > 0 else ""
+    if not value[_URL_START.match(value).end():]:  # type: ignore[union-attr]
+        return f"'{shown}' has no address after the scheme", "write the full address"
+    if not char:
+        return f"'{shown}' is not a valid address", "check the address"
+    name = {" ": "a space", "'": "an apostrophe (')", '"': 'a double quote (")',
+            "(": "an unbalanced '('", ")": "an unbalanced ')'"}.get(
+        char, f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
+    code = "".join(f"%{b:02X}" for b in char.encode())
+    return (f"address '{shown}' contains {name}",
+            f"percent-encode it ({code}) as browsers do, or remove it")
+
+
 def _pattern_problem(field: str, value: str, subschema: dict[str, Any],
                      defs: dict[str, Any]) -> tuple[str, str]:
+    if subschema == defs["id"] and value == "index":
+        return (f"id '{value}' is reserved for the listing pages",
+                "choose another id, e.g. one that names the record")
     if subschema == defs["id"]:
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
         example = f", e.g. '{suggestion}'" if suggestion and suggestion.isascii() else ""
-        return (f"id '{value}' is not a lowercase slug",
+        return (f"id '{quoted(value)}' is not a lowercase slug",
                 f"use lowercase letters a-z, digits and single hyphens{example}")
     if subschema == defs["date"]:
-        return f"'{value}' is not a date", "write 2023, 2023-04 or 2023-04-17"
+        return f"'{quoted(value)}' is not a date", "write 2023, 2023-04 or 2023-04-17"
     if subschema == defs["url"]:
-        return (f"'{value}' is not an http(s) address",
-                "links must start with http:// or https://")
+        return _url_problem(value)
     if subschema == defs["country"]:
-        return f"'{value}' is not a country code", "use two capital letters such as KR, JP or US"
+        return f"'{quoted(value)}' is not a country code", "use two capital letters such as KR, JP or US"
     return f"'{field}' does not have the expected form", subschema.get("description", "see the schema")

@@ -62,7 +62,7 @@ def test_aliases_are_refused(tmp_path: Path) -> None:
     text = SOURCE.replace("title: A report", "title: &t A report") + "    title_en: *t\n"
     result = run(tmp_path, {"data/a.yaml": text})
     assert messages(result) == [
-        "data/a.yaml:5:5: anchors and aliases (&name, *name) are not supported "
+        "data/a.yaml:5:15: anchors and aliases (&name, *name) are not supported "
         "(write the value out in full)"]
 
 
