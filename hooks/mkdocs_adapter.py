@@ -90,7 +90,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
     result = factbook.build(factbook.Project(root, docs_dir=docs_dir, today=_build_date()))
-    if not result.ok and _command == "serve":
+    # In strict mode a warning fails the build too; fail it now, before MkDocs cleans site/,
+    # rather than at the end, after the previous site has been overwritten.
+    fails = not result.ok or (config.strict and bool(result.diagnostics))
+    if fails and _command == "serve":
         _errors = [str(d) for d in result.diagnostics]
         for line in _errors:
             serve_log.error(line)
@@ -101,8 +104,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(str(diagnostic))
         else:
             log.error(str(diagnostic))
-    if not result.ok:
-        count = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+    if fails:
+        count = len(result.diagnostics) if config.strict else \
+            sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data or pages "
                           "(listed above, as file:line:column); nothing was built and site/ "
                           "is unchanged")

@@ -175,3 +175,21 @@ def test_future_dates_warn_only_when_the_build_date_is_known(tmp_path: Path) -> 
     assert warned.diagnostics == ()
     result = check(Project(project, today=TODAY))
     assert result.ok and [str(d) for d in result.diagnostics] == Case("future-date").expected
+
+
+def test_a_warning_fails_a_strict_build_before_site_is_touched(tmp_path: Path) -> None:
+    project = copy_fixture("mini", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "strict: true\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = snapshot(site)
+    facts = project / "data" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("date: 2019-11\n", "date: 2099-11\n"),
+                     encoding="utf-8")
+    run = build(project, site)
+    assert run.returncode == 1
+    assert reported(run) == ["data/facts.yaml:47:5: warning: event 'round-one' is dated "
+                             "November 2099, which is in the future (check the date; planned "
+                             "events are fine)"]
+    assert snapshot(site) == before
