@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .diagnostics import Diagnostic, did_you_mean
@@ -36,6 +38,23 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema())
 
 
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """The same schema compiled to Python code: about twenty times faster, but it stops at the
+    first error and says little, so it only answers "is this file valid?"."""
+    compiled = dict(schema())
+    compiled.pop("$schema")  # it uses nothing beyond draft 7, which fastjsonschema speaks
+    return fastjsonschema.compile(compiled)
+
+
+def _is_valid(data: Any) -> bool:
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
     """Every schema violation in one file as an editor-friendly diagnostic, and the paths of the
     records that have any (e.g. `("events", 3)`), so later steps can skip them."""
@@ -43,6 +62,8 @@ def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
         found = _type_name(loaded.data)
         return [Diagnostic(loaded.position(()), f"a data file must be a mapping, not {found}",
                            "start with a kind such as `events:` and list records under it")], set()
+    if not loaded.refused and _is_valid(loaded.data):
+        return [], set()  # the common case; the full validator runs only to explain errors
     diagnostics = []
     bad_paths: set[FieldPath] = set(loaded.refused)
     for error in _validator().iter_errors(loaded.data):

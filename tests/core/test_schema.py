@@ -95,3 +95,20 @@ def test_schema_file_is_valid_json_schema() -> None:
     for name, definition in schema["$defs"].items():
         for field, spec in definition.get("properties", {}).items():
             assert "description" in spec or "$ref" in spec, f"{name}.{field} lacks a description"
+
+
+def test_fast_and_full_validators_agree_on_validity(tmp_path: Path) -> None:
+    """The compiled validator decides; the full one explains. They must never disagree."""
+    from factbook.load import load_file
+    from factbook.schema import _is_valid, _validator
+
+    cases = [EVENT, EVENT.replace("kind: meeting", "kind: meting"), EVENT.replace("id: ev", "id: Ev"),
+             EVENT.replace("date: 2023-04-17", "date: 2023"), EVENT.replace("date: 2023-04-17", "date: 99"),
+             EVENT + "    round: 0\n", EVENT + "    related: [a, a]\n", SOURCE + "    url: ftp://x\n",
+             EVENT.replace("    sources: [src]\n", "")]
+    for i, text in enumerate(cases):
+        path = tmp_path / f"{i}.yaml"
+        path.write_text(text, encoding="utf-8")
+        loaded, _ = load_file(path, path.name)
+        assert loaded is not None
+        assert _is_valid(loaded.data) == _validator().is_valid(loaded.data), text
