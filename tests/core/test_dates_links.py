@@ -58,3 +58,16 @@ def test_expand_replaces_each_reference() -> None:
 def test_a_label_may_wrap_across_lines() -> None:
     assert [(f.target, f.label) for f in links.find("see [[a|the long\n  label]] here")] == [
         ("a", "the long label")]
+
+
+def test_relative_links_match_posixpath() -> None:
+    import posixpath
+
+    from factbook.render import relative
+
+    pages = ["index.md", "timeline.md", "people/a.md", "people/index.md", "glossary/part/t.md",
+             "glossary/index.md", "events/part/2019.md", "a/b/c/d.md"]
+    for source in pages:
+        for target in pages:
+            expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
+            assert relative(source, target) == expected, (source, target)
