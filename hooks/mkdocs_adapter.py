@@ -18,6 +18,7 @@ on_config. Edits to this file or the core need a restart; data edits are watched
 from __future__ import annotations
 
 import datetime
+import gc
 import html
 import json
 import logging
@@ -85,6 +86,7 @@ def _build_date() -> PartialDate:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _result, _glossary, _errors
+    gc.unfreeze()  # let the previous build's objects (under `serve`) be collected again
     _result = _glossary = None
     _errors = []
     root = Path(config.config_file_path).parent
@@ -144,8 +146,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, SCHEMA_JSON, abs_src_path=str(SCHEMA_PATH)))
     site_url = config.site_url or "/"
     facts = export.facts(_result.model, lambda src_uri: site_url + _url(src_uri, config))
+    # Compact JSON: the C encoder only runs without indentation (3x faster, far less memory).
     files.append(File.generated(config, FACTS_JSON, content=json.dumps(
-        facts, ensure_ascii=False, indent=1, sort_keys=True)))
+        facts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)))
+    # The model and pages live until the build ends: keep the cycle collector from rescanning
+    # them while MkDocs renders every page (unfrozen again at the next build's on_config).
+    gc.freeze()
     return files
 
 

@@ -1,0 +1,757 @@
+"""The factbook benchmark: how building the site scales with the amount of data.
+
+Run it from the repository root with the project's virtualenv:
+
+    .venv/bin/python tests/benchmark/run.py                      # N = 100, 1,000, 10,000
+    .venv/bin/python tests/benchmark/run.py --sizes 100,1000     # quicker
+    .venv/bin/python tests/benchmark/run.py --write-page         # also write docs/benchmark.md
+
+The full run takes roughly 15–25 minutes on 2 cores, most of it the N = 10,000 builds. Nothing
+is written into the repository except, with `--write-page`, `docs/benchmark.md`; generated
+projects live in a temporary folder that is removed at the end (`--keep` keeps it).
+
+What it does, for each N:
+
+1. Generates a synthetic project of N records (generate.py: the real site's proportions of
+   sources, organizations, people, topics, events and terms; `[[id]]` references and glossary
+   terms in prose; deterministic from `--seed`).
+2. Writes **the floor** next to it: the very Markdown the engine generates for that project, as
+   ordinary hand-written pages of a plain MkDocs project with the same configuration and
+   navigation and no hook. The floor is what MkDocs + Material cost with no engine at all.
+3. Times the engine's own phases (phases.py: load, validate, assemble, link, render) by calling
+   the core's functions in a fresh interpreter, `--phase-runs` times, fastest run per phase.
+4. Runs `mkdocs build --strict` on the engine project and on the floor in alternation —
+   engine, floor, engine, floor… (`--pairs` pairs) — so that a machine that gets slower or
+   faster during the run affects both alike; engine/floor is computed within each pair and the
+   median of the pair ratios is reported. Wall time, CPU time (user + system) and peak memory
+   (max RSS, from `wait4`) are those of the `mkdocs build` process.
+5. Measures the HTML pages of the engine's site: median and largest record page, largest
+   listing page (timeline, glossary, indexes).
+
+Then, at `--serve-size` (1,000), it starts `mkdocs serve` on a free localhost port, changes one
+YAML file `--serve-edits` times and measures from each write to MkDocs' "Reloading browsers"
+line. Finally it checks the targets of the benchmark issue and prints which are met.
+
+`--profile` also profiles one engine build and one floor build at the largest N with cProfile
+and prints the functions where the engine's build spends more time than the floor's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import pstats
+import queue
+import re
+import shlex
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import KIND_WEIGHTS, REPO, Floor, generate, write_floor  # noqa: E402
+
+PAGE = REPO / "docs" / "benchmark.md"
+EPOCH = "1767225600"  # 2026-01-01: builds are reproducible and never see "future" dates
+BUILD_TIMEOUT = 3600
+MB = 1024 * 1024
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+@dataclass
+class Build:
+    wall: float
+    cpu: float
+    max_rss: int
+    """Bytes."""
+    reported: float | None
+    """MkDocs' own "Documentation built in X seconds" (excludes interpreter start-up)."""
+
+
+def mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH,
+            "PYTHONUNBUFFERED": "1"}
+
+
+def run_build(project: Path, site: Path, *, profile: Path | None = None) -> Build:
+    """One `mkdocs build --strict` in its own process; its wall time, CPU time and peak RSS."""
+    command = [sys.executable]
+    if profile is not None:
+        command += ["-m", "cProfile", "-o", str(profile)]
+    command += ["-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                "-d", str(site)]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), stdout=log,
+                                   stderr=subprocess.STDOUT)
+        timer = threading.Timer(BUILD_TIMEOUT, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read()
+    if process.returncode != 0:
+        raise SystemExit(f"mkdocs build failed for {project}:\n{output[-5000:]}")
+    built = re.search(r"Documentation built in ([\d.]+) seconds", output)
+    return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
+                 float(built.group(1)) if built else None)
+
+
+def engine_phases(project: Path, runs: int) -> dict[str, float]:
+    """The fastest of `runs` runs per phase (the least disturbed by other work on the machine),
+    and the fastest of `runs` calls of `factbook.build()` as a whole; each in a fresh process."""
+    def sample(*extra: str) -> dict[str, float]:
+        completed = subprocess.run([sys.executable, str(HERE / "phases.py"), str(project), *extra],
+                                   capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+        if completed.returncode != 0:
+            raise SystemExit(f"phases.py failed:\n{completed.stdout}{completed.stderr}")
+        return json.loads(completed.stdout)
+
+    phases = [sample() for _ in range(runs)]
+    whole = [sample("--whole") for _ in range(runs)]
+    if whole[0]["pages"] != phases[0]["pages"]:
+        raise SystemExit(f"phases.py renders {phases[0]['pages']} pages but factbook.build() "
+                         f"{whole[0]['pages']}: phases.py no longer matches the core's steps")
+    result = {key: min(s[key] for s in phases) for key in phases[0]}
+    result["build"] = min(s["build"] for s in whole)
+    return result
+
+
+@dataclass
+class Pages:
+    count: int
+    median_record: int
+    largest_record: tuple[int, str]
+    listings: list[tuple[int, str]]
+    """Every listing page (size, URL): generated pages that show no single record; largest first."""
+    search_index: int
+    site_total: int
+
+    @property
+    def largest_listing(self) -> tuple[int, str]:
+        return self.listings[0]
+
+
+def url_of(src_uri: str) -> str:
+    """The URL path MkDocs gives a page (directory URLs)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def page_sizes(site: Path, floor: Floor) -> Pages:
+    records = {url_of(src_uri) for src_uri in floor.records}
+    listings_urls = {url_of(src_uri) for src_uri in floor.pages} - records
+    record, listing = [], []
+    count = 0
+    for path in site.rglob("index.html"):
+        url = path.parent.relative_to(site).as_posix() + "/"
+        url = "" if url == "./" else url
+        size = path.stat().st_size
+        count += 1
+        if url in records:
+            record.append((size, url))
+        elif url in listings_urls:
+            listing.append((size, url))
+    if len(record) != len(records) or len(listing) != len(listings_urls):
+        raise SystemExit(f"{site}: found {len(record)} of {len(records)} record pages and "
+                         f"{len(listing)} of {len(listings_urls)} listing pages")
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    search = site / "search" / "search_index.json"
+    return Pages(count, int(statistics.median(s for s, _ in record)), max(record),
+                 sorted(listing, reverse=True), search.stat().st_size if search.exists() else 0,
+                 total)
+
+
+# --- mkdocs serve ---------------------------------------------------------------------------
+
+@dataclass
+class Serve:
+    initial: float
+    """Start of `mkdocs serve` to "Serving on" (the first build included)."""
+    rebuilds: list[float] = field(default_factory=list)
+    """Write of the YAML file to "Reloading browsers", per edit."""
+    detected: list[float] = field(default_factory=list)
+    """Write to "Detected file changes" (file-watcher latency)."""
+    reported: list[float] = field(default_factory=list)
+    """MkDocs' own "Documentation built in X seconds" for each rebuild."""
+    edited: str = ""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_rebuild(project: Path, edits: int, timeout: float = 900) -> Serve:
+    """Start `mkdocs serve`, change one YAML file `edits` times, time each rebuild."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+               "-a", f"127.0.0.1:{port}"]
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    transcript: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put((time.perf_counter(), line))
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def wait_for(pattern: str, after: float, limit: float) -> tuple[float, str]:
+        deadline = time.perf_counter() + limit
+        while True:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise SystemExit(f"mkdocs serve: no '{pattern}' within {limit:.0f} s:\n"
+                                 + "".join(transcript[-40:]))
+            try:
+                stamp, line = lines.get(timeout=min(remaining, 1.0))
+            except queue.Empty:
+                if process.poll() is not None:
+                    raise SystemExit("mkdocs serve stopped:\n" + "".join(transcript[-40:]))
+                continue
+            transcript.append(line)
+            if "ERROR" in line or "error happened" in line:
+                raise SystemExit("mkdocs serve reported an error:\n" + "".join(transcript[-40:]))
+            if stamp >= after and re.search(pattern, line):
+                return stamp, line
+
+    def settle(quiet: float) -> None:
+        """Wait until the server has been idle for `quiet` seconds. The file watcher sometimes
+        reports one save twice, and the second rebuild must not be counted against the next
+        edit."""
+        idle_since = time.perf_counter()
+        building = False
+        deadline = idle_since + timeout
+        while time.perf_counter() < deadline:
+            try:
+                stamp, line = lines.get(timeout=0.2)
+            except queue.Empty:
+                if not building and time.perf_counter() - idle_since >= quiet:
+                    return
+                continue
+            transcript.append(line)
+            if "Detected file changes" in line:
+                building = True
+            elif "Reloading browsers" in line or "error happened" in line:
+                building = False
+            idle_since = stamp
+        raise SystemExit("mkdocs serve never became idle:\n" + "".join(transcript[-40:]))
+
+    target = _edit_target(project)
+    original = target.read_text(encoding="utf-8")
+    try:
+        ready, _ = wait_for(r"Serving on", started, timeout)
+        result = Serve(initial=ready - started, edited=target.relative_to(project).as_posix())
+        for number in range(1, edits + 1):
+            settle(3.0)
+            text = _edited(original, number)
+            wrote = time.perf_counter()
+            target.write_text(text, encoding="utf-8")
+            detected, _ = wait_for(r"Detected file changes", wrote, timeout)
+            _, built = wait_for(r"Documentation built in", wrote, timeout)
+            reloaded, _ = wait_for(r"Reloading browsers", wrote, timeout)
+            seconds = re.search(r"built in ([\d.]+) seconds", built)
+            result.detected.append(detected - wrote)
+            result.rebuilds.append(reloaded - wrote)
+            result.reported.append(float(seconds.group(1)) if seconds else float("nan"))
+        return result
+    finally:
+        # Stop the server before restoring the file: a rebuild running during shutdown would
+        # write into the temporary site folder after MkDocs has removed it.
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+        target.write_text(original, encoding="utf-8")
+
+
+_PLAIN_TITLE = re.compile(r"^(    title: [A-Za-z0-9][^\n]*)$", re.MULTILINE)
+
+
+def _edit_target(project: Path) -> Path:
+    """A data file of events, like the ones editors change most, with a title we can change."""
+    for path in sorted((project / "data" / "events").glob("*.yaml")):
+        if _PLAIN_TITLE.search(path.read_text(encoding="utf-8")):
+            return path
+    raise SystemExit("no event file with a plain title to edit")
+
+
+def _edited(text: str, number: int) -> str:
+    """The file with its first unquoted event title changed (still valid YAML and data)."""
+    return _PLAIN_TITLE.sub(lambda m: f"{m.group(1)} (edit {number})", text, count=1)
+
+
+# --- one size -------------------------------------------------------------------------------
+
+@dataclass
+class SizeResult:
+    n: int
+    counts: dict[str, int]
+    data_files: int
+    generated_pages: int
+    phases: dict[str, float]
+    engine: list[Build]
+    floor: list[Build]
+    pages: Pages
+    floor_pages: Pages
+
+    @property
+    def ratios(self) -> list[float]:
+        return [e.wall / f.wall for e, f in zip(self.engine, self.floor)]
+
+    @property
+    def cpu_ratios(self) -> list[float]:
+        return [e.cpu / f.cpu for e, f in zip(self.engine, self.floor)]
+
+    @property
+    def engine_wall(self) -> float:
+        return statistics.median(b.wall for b in self.engine)
+
+    @property
+    def floor_wall(self) -> float:
+        return statistics.median(b.wall for b in self.floor)
+
+    @property
+    def engine_own(self) -> float:
+        return sum(self.phases[p] for p in ("load", "validate", "assemble", "link", "render"))
+
+
+def pairs_for(n: int, args: argparse.Namespace) -> int:
+    return args.pairs or (5 if n <= 1000 else 3)
+
+
+def measure_size(n: int, work: Path, core: Path, args: argparse.Namespace,
+                 warm_up: bool) -> SizeResult:
+    folder = work / f"n{n}"
+    project, floor = folder / "project", folder / "floor"
+    log(f"N={n:,}: generating the project and the floor")
+    summary = generate(n, project, args.seed, hooks=core)
+    generated = write_floor(project, floor, hooks=core)
+    log(f"N={n:,}: engine phases ({args.phase_runs} runs)")
+    phases = engine_phases(project, args.phase_runs)
+    if warm_up:
+        log(f"N={n:,}: warm-up builds (not counted)")
+        run_build(project, folder / "site-engine")
+        run_build(floor, folder / "site-floor")
+    engine, floor_builds = [], []
+    pairs = pairs_for(n, args)
+    for pair in range(1, pairs + 1):
+        engine.append(run_build(project, folder / "site-engine"))
+        floor_builds.append(run_build(floor, folder / "site-floor"))
+        log(f"N={n:,}: pair {pair}/{pairs}: engine {engine[-1].wall:.2f} s, "
+            f"floor {floor_builds[-1].wall:.2f} s, ratio {engine[-1].wall / floor_builds[-1].wall:.3f}")
+    result = SizeResult(n, summary.counts, summary.data_files, len(generated.pages), phases,
+                        engine, floor_builds, page_sizes(folder / "site-engine", generated),
+                        page_sizes(folder / "site-floor", generated))
+    return result
+
+
+# --- reporting ------------------------------------------------------------------------------
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:,.1f} KB"
+
+
+def mb(size: int) -> str:
+    return f"{size / MB:,.1f} MB"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s" if value < 100 else f"{value:.1f} s"
+
+
+def size_table(r: SizeResult) -> str:
+    ratios = ", ".join(f"{x:.3f}" for x in r.ratios)
+    cpu_ratios = ", ".join(f"{x:.3f}" for x in r.cpu_ratios)
+    e_rss = max(b.max_rss for b in r.engine)
+    f_rss = max(b.max_rss for b in r.floor)
+    median = statistics.median
+    own = r.engine_own
+    rows = [
+        ("Records", f"{r.n:,}: " + ", ".join(f"{r.counts[k]:,} {k}" for k in KIND_WEIGHTS)),
+        ("Data files; generated pages", f"{r.data_files:,}; {r.generated_pages:,} "
+                                        "(+ 4 hand-written)"),
+        ("`mkdocs build` wall time, engine", f"{seconds(r.engine_wall)} (median of "
+                                             f"{len(r.engine)}; MkDocs reports "
+                                             f"{seconds(median(b.reported or 0 for b in r.engine))})"),
+        ("`mkdocs build` wall time, floor", f"{seconds(r.floor_wall)} (median of {len(r.floor)}; "
+                                            f"MkDocs reports "
+                                            f"{seconds(median(b.reported or 0 for b in r.floor))})"),
+        ("**engine / floor**, wall", f"**{median(r.ratios):.3f}** (pairs: {ratios})"),
+        ("What the engine adds, wall", f"{seconds(median(e.wall - f.wall for e, f in zip(r.engine, r.floor)))} "
+                                       "(median of the pairs' differences)"),
+        ("engine / floor, CPU time", f"{median(r.cpu_ratios):.3f} (pairs: {cpu_ratios})"),
+        ("Build time per generated page", f"{1000 * r.engine_wall / r.generated_pages:.1f} ms"),
+        ("Peak memory (max RSS)", f"engine {mb(e_rss)}, floor {mb(f_rss)}"),
+        ("Engine's own time", f"{seconds(own)} = {1000 * own / r.n:.2f} ms per record "
+                              f"(`factbook.build()` as a whole: {seconds(r.phases['build'])})"),
+        ("… load · validate · assemble", " · ".join(seconds(r.phases[p])
+                                                      for p in ("load", "validate", "assemble"))),
+        ("… link · render", " · ".join(seconds(r.phases[p]) for p in ("link", "render"))),
+        ("Median record page (HTML)", f"{kb(r.pages.median_record)} (floor "
+                                      f"{kb(r.floor_pages.median_record)})"),
+        ("Largest record page", f"{kb(r.pages.largest_record[0])} ({r.pages.largest_record[1]})"),
+        ("Largest listing page", f"{kb(r.pages.largest_listing[0])} "
+                                 f"({r.pages.largest_listing[1] or 'home'})"),
+        ("Listing pages", f"{len(r.pages.listings):,}; largest: " + ", ".join(
+            f"{url} {kb(size)}" for size, url in r.pages.listings[:4])),
+        ("Search index; whole site", f"{mb(r.pages.search_index)}; {mb(r.pages.site_total)}"),
+    ]
+    lines = [f"### N = {r.n:,}", "", "| Measure | Value |", "| --- | --- |"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def summary_table(results: list[SizeResult]) -> str:
+    header = "| | " + " | ".join(f"N = {r.n:,}" for r in results) + " |"
+    lines = [header, "| --- |" + " --- |" * len(results)]
+
+    def row(name: str, cell) -> None:
+        lines.append(f"| {name} | " + " | ".join(cell(r) for r in results) + " |")
+
+    row("Generated pages", lambda r: f"{r.generated_pages:,}")
+    row("Build wall time, engine", lambda r: seconds(r.engine_wall))
+    row("Build wall time, floor", lambda r: seconds(r.floor_wall))
+    row("Engine / floor (wall, median of pairs)", lambda r: f"{statistics.median(r.ratios):.3f}")
+    row("Engine / floor (CPU)", lambda r: f"{statistics.median(r.cpu_ratios):.3f}")
+    row("Build time per generated page", lambda r: f"{1000 * r.engine_wall / r.generated_pages:.1f} ms")
+    row("Peak memory, engine build", lambda r: mb(max(b.max_rss for b in r.engine)))
+    row("Peak memory, floor build", lambda r: mb(max(b.max_rss for b in r.floor)))
+    for phase in ("load", "validate", "assemble", "link", "render"):
+        row(f"Engine: {phase}", lambda r, p=phase: seconds(r.phases[p]))
+    row("Engine: total", lambda r: seconds(r.engine_own))
+    row("Engine: per record", lambda r: f"{1000 * r.engine_own / r.n:.2f} ms")
+    row("Median record page", lambda r: kb(r.pages.median_record))
+    row("Largest record page", lambda r: kb(r.pages.largest_record[0]))
+    row("Largest listing page", lambda r: f"{kb(r.pages.largest_listing[0])} "
+                                          f"({r.pages.largest_listing[1]})")
+    return "\n".join(lines)
+
+
+@dataclass
+class Target:
+    name: str
+    verdict: str
+    detail: str
+
+
+def check_targets(results: list[SizeResult], serve: Serve | None) -> list[Target]:
+    by_n = {r.n: r for r in results}
+    targets = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    missing = "not measured"
+    for n in (1000, 10000):
+        r = by_n.get(n)
+        name = f"engine / floor ≤ 1.05 at N = {n:,}"
+        if r is None:
+            targets.append(Target(name, missing, ""))
+            continue
+        ratio = statistics.median(r.ratios)
+        targets.append(Target(name, verdict(ratio <= 1.05),
+                              f"{ratio:.3f} wall (CPU {statistics.median(r.cpu_ratios):.3f})"))
+    small, large = by_n.get(1000), by_n.get(10000)
+    name = "linear: build(10,000) ≤ 11 × build(1,000)"
+    if small and large:
+        factor = large.engine_wall / small.engine_wall
+        targets.append(Target(name, verdict(factor <= 11), f"{factor:.2f} × "
+                              f"({seconds(large.engine_wall)} / {seconds(small.engine_wall)})"))
+    else:
+        targets.append(Target(name, missing, ""))
+    name = "≤ 12 ms of build time per generated page at N = 10,000"
+    if large:
+        per_page = 1000 * large.engine_wall / large.generated_pages
+        targets.append(Target(name, verdict(per_page <= 12), f"{per_page:.1f} ms"))
+    else:
+        targets.append(Target(name, missing, ""))
+    tiny = by_n.get(100)
+    name = "median record page at 10,000 within 10 % of the one at 100"
+    if tiny and large:
+        change = large.pages.median_record / tiny.pages.median_record - 1
+        targets.append(Target(name, verdict(abs(change) <= 0.10),
+                              f"{kb(large.pages.median_record)} vs {kb(tiny.pages.median_record)} "
+                              f"({change:+.1%})"))
+    else:
+        targets.append(Target(name, missing, ""))
+    worst = max(results, key=lambda r: r.pages.largest_listing[0])
+    size, url = worst.pages.largest_listing
+    over = [f"{u} {kb(s)}" for s, u in worst.pages.listings if s > MB]
+    targets.append(Target("no listing page over 1 MB of HTML", verdict(size <= MB),
+                          f"at N = {worst.n:,}: " + (", ".join(over) if over else
+                                                     f"largest {url} {kb(size)}")))
+    name = "engine's own time ≤ 1 ms per record at N = 10,000"
+    if large:
+        per = 1000 * large.engine_own / large.n
+        targets.append(Target(name, verdict(per <= 1), f"{per:.2f} ms ({seconds(large.engine_own)})"))
+    else:
+        targets.append(Target(name, missing, ""))
+    peak = max(results, key=lambda r: r.n)
+    targets.append(Target("peak memory reported", "met",
+                          f"{mb(max(b.max_rss for b in peak.engine))} at N = {peak.n:,}"))
+    if serve is not None:
+        targets.append(Target("`mkdocs serve` rebuild after one YAML change measured", "met",
+                              f"{seconds(statistics.median(serve.rebuilds))} (median)"))
+    return targets
+
+
+def targets_table(targets: list[Target]) -> str:
+    lines = ["| Target | Result | Measured |", "| --- | --- | --- |"]
+    lines += [f"| {t.name} | {t.verdict} | {t.detail} |" for t in targets]
+    return "\n".join(lines)
+
+
+def serve_table(serve: Serve, n: int) -> str:
+    median = statistics.median
+    return "\n".join([
+        f"`mkdocs serve` at N = {n:,}, changing one title in `{serve.edited}` "
+        f"{len(serve.rebuilds)} times:", "",
+        "| Measure | Value |", "| --- | --- |",
+        f"| Start of `mkdocs serve` to \"Serving on\" (first build) | {seconds(serve.initial)} |",
+        f"| Write to \"Reloading browsers\" (median) | **{seconds(median(serve.rebuilds))}** "
+        f"(each: {', '.join(seconds(x) for x in serve.rebuilds)}) |",
+        f"| … of which the file watcher (write to \"Detected file changes\") | "
+        f"{seconds(median(serve.detected))} |",
+        f"| … of which the build (MkDocs' own figure) | {seconds(median(serve.reported))} |",
+    ])
+
+
+def snapshot_core(work: Path) -> Path:
+    """A copy of hooks/ for the whole run: every size, the floor, the phases and `mkdocs serve`
+    measure the same core even if hooks/ changes meanwhile."""
+    core = work / "core" / "hooks"
+    if core.exists():
+        shutil.rmtree(core)
+    shutil.copytree(REPO / "hooks", core, ignore=shutil.ignore_patterns("__pycache__"))
+    os.environ["FACTBOOK_HOOKS"] = str(core)  # for phases.py
+    return core
+
+
+def core_version() -> str:
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
+                                  timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    commit = git("rev-parse", "--short", "HEAD") or "unknown commit"
+    dirty = git("status", "--porcelain", "--", "hooks")
+    return f"hooks/ at commit {commit}" + (" with uncommitted changes" if dirty else "")
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in
+                         ("mkdocs", "mkdocs-material", "markdown", "pyyaml", "jinja2", "jsonschema"))
+    return (f"{os.cpu_count()} cores ({cpu or 'unknown CPU'}), {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}; {versions}")
+
+
+def reproducible(argv: list[str]) -> list[str]:
+    """The arguments that decide the results (not where files go or what else is printed)."""
+    kept, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--profile", "--keep"):
+            continue
+        elif arg == "--workdir":
+            skip = True
+        elif not arg.startswith("--workdir="):
+            kept.append(arg)
+    return kept
+
+
+def report(args: argparse.Namespace, results: list[SizeResult], serve: Serve | None,
+           targets: list[Target], argv: list[str], version: str) -> str:
+    command = ".venv/bin/python tests/benchmark/run.py " + " ".join(
+        shlex.quote(a) for a in reproducible(argv))
+    parts = [
+        "## Summary", "", summary_table(results), "",
+        "## Targets", "", targets_table(targets), "",
+    ]
+    if serve is not None:
+        parts += ["## Rebuild under `mkdocs serve`", "", serve_table(serve, args.serve_size), ""]
+    parts += ["## Each size", ""]
+    for r in results:
+        parts += [size_table(r), ""]
+    parts += [
+        "## How it was measured", "",
+        f"- Command: `{command.strip()}`",
+        f"- Machine: {machine()}",
+        f"- Core measured: {version}",
+        f"- Run: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}; seed {args.seed}; "
+        "engine/floor pairs per size: " + ", ".join(f"{pairs_for(r.n, args)} at N = {r.n:,}"
+                                                    for r in results)
+        + f"; {args.phase_runs} runs of the engine phases (fastest kept).",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+PAGE_INTRO = """\
+# Benchmark
+
+How the cost of building this site grows with the amount of data. The numbers come from
+synthetic projects with 100, 1,000 and 10,000 records in the same proportions as the real
+data (sources, organizations, people, topics, events, glossary terms), with references and
+glossary terms in their prose.
+
+- **Engine**: `mkdocs build --strict` of a synthetic project, with the factbook hook.
+- **Floor**: the same generated Markdown written out as ordinary pages and built by plain MkDocs
+  with the same theme, extensions and navigation, no hook. Engine / floor is what the engine
+  adds; builds alternate engine, floor, engine, floor… and the ratio is taken within each pair.
+- **Engine's own time**: the core's phases (load, validate, assemble, link, render) timed
+  outside MkDocs; glossary marking happens inside MkDocs' Markdown conversion and is included in
+  engine / floor only.
+
+This page is written by `tests/benchmark/run.py --write-page`; do not edit it by hand. To
+reproduce it, run the command below from the repository root (about 20 minutes on 2 cores).
+
+"""
+
+
+# --- profile --------------------------------------------------------------------------------
+
+def profile(work: Path, n: int) -> str:
+    project, floor = work / f"n{n}" / "project", work / f"n{n}" / "floor"
+    log(f"N={n:,}: profiling one engine build and one floor build")
+    engine_prof, floor_prof = work / "engine.prof", work / "floor.prof"
+    run_build(project, work / "profile-engine", profile=engine_prof)
+    run_build(floor, work / "profile-floor", profile=floor_prof)
+    engine = pstats.Stats(str(engine_prof)).stats  # type: ignore[attr-defined]
+    plain = pstats.Stats(str(floor_prof)).stats  # type: ignore[attr-defined]
+
+    def name(key: tuple[str, int, str]) -> str:
+        path = key[0].split("site-packages/")[-1].replace(str(REPO) + "/", "")
+        return f"{path}:{key[1]}({key[2]})"
+
+    rows = []
+    for key, (_, calls, tottime, cumtime, _) in engine.items():
+        other = plain.get(key, (0, 0, 0.0, 0.0, {}))
+        rows.append((cumtime - other[3], tottime - other[2], calls, other[1], name(key)))
+    rows.sort(reverse=True)
+    engine_total = max(v[3] for v in engine.values())
+    floor_total = max(v[3] for v in plain.values())
+    lines = [f"Profile at N = {n:,} (cProfile; times inflated by profiling): engine build "
+             f"{engine_total:.1f} s, floor build {floor_total:.1f} s.",
+             "Functions by extra cumulative time in the engine's build (engine − floor):", "",
+             "  Δcum s  Δtot s   calls(engine)  calls(floor)  function"]
+    lines += [f"{d_cum:8.2f}{d_tot:8.2f}{calls:16,}{floor_calls:14,}  {fn}"
+              for d_cum, d_tot, calls, floor_calls, fn in rows[:40]]
+    own = sorted(((v[2], v[3], v[1], name(k)) for k, v in engine.items()
+                  if "hooks/" in k[0]), reverse=True)[:25]
+    lines += ["", "The engine's own functions by own time (tottime):", "",
+              "   tot s   cum s         calls  function"]
+    lines += [f"{tot:8.2f}{cum:8.2f}{calls:14,}  {fn}" for tot, cum, calls, fn in own]
+    return "\n".join(lines)
+
+
+# --- main -----------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,10000",
+                        help="comma-separated numbers of records (default: 100,1000,10000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pairs", type=int,
+                        help="engine/floor build pairs per size (default: 5 up to N = 1,000, "
+                             "3 above)")
+    parser.add_argument("--phase-runs", type=int, default=3,
+                        help="runs of the engine phases per size (default 3)")
+    parser.add_argument("--serve-size", type=int, default=1000,
+                        help="N for the `mkdocs serve` rebuild (0 to skip; default 1000)")
+    parser.add_argument("--serve-edits", type=int, default=3)
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile an engine and a floor build at the largest N")
+    parser.add_argument("--write-page", action="store_true",
+                        help=f"write the results to {PAGE.relative_to(REPO)}")
+    parser.add_argument("--workdir", type=Path,
+                        help="where to generate projects (default: a new temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="factbook-benchmark-"))
+    work.mkdir(parents=True, exist_ok=True)
+    if REPO in work.resolve().parents or work.resolve() == REPO:
+        raise SystemExit("--workdir must be outside the repository")
+    log(f"working in {work}")
+    try:
+        version = core_version()
+        core = snapshot_core(work)
+        log(f"measuring the core as of now: {version} (copied to {core})")
+        results = []
+        for index, n in enumerate(sizes):
+            result = measure_size(n, work, core, args, warm_up=index == 0)
+            results.append(result)
+            print(size_table(result) + "\n", flush=True)
+        serve = None
+        if args.serve_size:
+            project = work / f"n{args.serve_size}" / "project"
+            if not project.exists():
+                generate(args.serve_size, project, args.seed, hooks=core)
+            log(f"N={args.serve_size:,}: mkdocs serve, {args.serve_edits} edits")
+            serve = serve_rebuild(project, args.serve_edits)
+            print(serve_table(serve, args.serve_size) + "\n", flush=True)
+        targets = check_targets(results, serve)
+        text = report(args, results, serve, targets, argv, version)
+        print(text, flush=True)
+        if args.profile:
+            print(profile(work, max(sizes)), flush=True)
+        if args.write_page:
+            PAGE.write_text(PAGE_INTRO + text, encoding="utf-8")
+            log(f"wrote {PAGE}")
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        elif args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

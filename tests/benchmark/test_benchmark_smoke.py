@@ -1,0 +1,67 @@
+"""Smoke test of the benchmark's generator: a tiny project is valid, complete and deterministic.
+
+No timing here: the benchmark itself is `tests/benchmark/run.py` (see its docstring).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import KIND_WEIGHTS, counts_for, generate, write_floor  # noqa: E402
+from phases import PHASES, measure  # noqa: E402
+
+from factbook import Project, build  # noqa: E402
+
+N = 60
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_generated_data_is_valid_and_deterministic(tmp_path: Path) -> None:
+    first = generate(N, tmp_path / "a", seed=7)
+    generate(N, tmp_path / "b", seed=7)
+    generate(N, tmp_path / "c", seed=8)
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    assert snapshot(tmp_path / "a") != snapshot(tmp_path / "c")
+
+    assert first.counts == counts_for(N) and sum(first.counts.values()) == N
+    assert set(first.counts) == set(KIND_WEIGHTS) and min(first.counts.values()) >= 1
+
+    result = build(Project(tmp_path / "a"))
+    assert [str(d) for d in result.diagnostics] == []
+    assert len(result.model.records) == N
+    # One page per record plus the listings; prose carries references and term mentions.
+    assert len(result.pages) >= N + 7
+    mentions = [r for r in result.references if r.relation == "mentions"]
+    assert len(mentions) >= 2 * N
+    assert any(r.relation == "chart" for r in result.references)
+
+
+def test_floor_holds_the_engines_pages_as_plain_mkdocs(tmp_path: Path) -> None:
+    generate(N, tmp_path / "project", seed=7)
+    floor = write_floor(tmp_path / "project", tmp_path / "floor")
+    assert len(floor.records) == N and floor.records < set(floor.pages)
+    docs = tmp_path / "floor" / "docs"
+    for src_uri, markdown in floor.pages.items():
+        assert (docs / src_uri).read_text(encoding="utf-8") == markdown
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "[[" not in home.replace("`[[id]]`", "")  # references expanded, code left alone
+    engine = yaml.safe_load((tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8"))
+    floor = yaml.safe_load((tmp_path / "floor" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in floor and engine["hooks"]
+    assert floor["nav"] == engine["nav"]
+    assert floor["theme"] == engine["theme"]
+
+
+def test_phase_timer_runs_the_same_steps_as_build(tmp_path: Path) -> None:
+    generate(N, tmp_path / "project", seed=7)
+    times = measure(tmp_path / "project")
+    assert set(PHASES) <= set(times) and times["records"] == N
