@@ -221,8 +221,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     record = _result.record_for_page(src_uri)
     if record is not None:
         tags.append(export.script_tag(export.jsonld(record, _result.model, url_of)))
-    elif src_uri == GLOSSARY_PAGE:
-        tags.append(export.script_tag(export.glossary_jsonld(_result.model, url_of)))
+    elif src_uri == GLOSSARY_PAGE or src_uri in _result.glossary_locations.values():
+        defined_here = [term_id for term_id, page_uri in _result.glossary_locations.items()
+                        if page_uri == src_uri]
+        tags.append(export.script_tag(export.glossary_jsonld(_result.model, url_of, defined_here)))
     output = _safe_title(output, page, config)
     # Generated descriptions arrive HTML-escaped (themes print them as they are); unescape
     # once so each tag below escapes exactly once.

@@ -143,12 +143,17 @@ def jsonld(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
     return {k: v for k, v in node.items() if v not in ([], "", None)}
 
 
-def glossary_jsonld(model: Model, url_of: UrlOf) -> dict[str, Any]:
-    terms = [r for r in model.records.values() if isinstance(r, Term)]
-    return {"@context": "https://schema.org", "@type": "DefinedTermSet", "name": "Glossary",
-            "url": url_of(GLOSSARY_PAGE),
-            "hasDefinedTerm": [{"@type": "DefinedTerm", "name": t.term, "description": t.short,
-                                "url": url_of(t.src_uri)} for t in terms]}
+def glossary_jsonld(model: Model, url_of: UrlOf, term_ids: list[str]) -> dict[str, Any]:
+    """The glossary as a DefinedTermSet, listing the terms defined on this page (all of them,
+    or one part's once the glossary is split, so the page does not grow with the data)."""
+    terms = [model.records[term_id] for term_id in term_ids]
+    node: dict[str, Any] = {"@context": "https://schema.org", "@type": "DefinedTermSet",
+                            "name": "Glossary", "url": url_of(GLOSSARY_PAGE)}
+    if terms:
+        node["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.display_name,
+                                   "description": t.short,  # type: ignore[attr-defined]
+                                   "url": url_of(t.src_uri)} for t in terms]
+    return node
 
 
 def _named_ref(model: Model, record_id: str | None, url_of: UrlOf, kind: str = "Thing") -> dict[str, str]:

@@ -231,14 +231,28 @@ def _by_letter(records: list[Any]) -> list[tuple[str, list[Any]]]:
     groups: dict[str, list[Any]] = defaultdict(list)
     for record in records:
         groups[_group_key(record.display_name)].append(record)
-    return sorted(groups.items(), key=lambda g: (g[0] == "other", g[0]))
+    return _bounded(sorted(groups.items(), key=lambda g: (g[0] == "other", g[0])))
 
 
 def _by_year(events: list[Any]) -> list[tuple[str, list[Any]]]:
     groups: dict[str, list[Any]] = defaultdict(list)
     for event in events:
         groups[str(event.date.year)].append(event)
-    return sorted(groups.items())
+    return _bounded(sorted(groups.items()))
+
+
+def _bounded(groups: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]:
+    """Cut any group larger than SPLIT_AT into numbered pieces (K-1, K-2…): names that share a
+    first letter, or a busy year, must not make one part page grow with the data."""
+    size = max(SPLIT_AT, 1)
+    result = []
+    for key, items in groups:
+        if len(items) <= size:
+            result.append((key, items))
+        else:
+            result += [(f"{key}-{n + 1}", items[i:i + size])
+                       for n, i in enumerate(range(0, len(items), size))]
+    return result
 
 
 def _part_uri(listing: str, key: str) -> str:

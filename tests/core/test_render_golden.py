@@ -54,3 +54,12 @@ def test_long_listings_are_split_into_parts(tmp_path: Path, monkeypatch: pytest.
     assert "## two-by-two { #two-by-two }" in pages["glossary/part/t.md"]
     # The term's own page points at the part that now holds its entry.
     assert "(part/t.md#two-by-two)" in pages["glossary/two-by-two.md"]
+
+
+def test_a_large_group_is_cut_into_numbered_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factbook import render
+
+    monkeypatch.setattr(render, "SPLIT_AT", 2)
+    records = [type("R", (), {"display_name": f"Korea {i}"})() for i in range(5)]
+    assert [(key, len(items)) for key, items in render._by_letter(records)] == [
+        ("K-1", 2), ("K-2", 2), ("K-3", 1)]
