@@ -7,8 +7,6 @@ from pathlib import Path
 
 from factbook import Project, Result, check
 
-HEADER = "# yaml-language-server: $schema=../schema.json\n"
-
 SOURCE = """\
 sources:
   - id: src

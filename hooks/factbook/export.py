@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import links, text
+from . import text
 from .dates import PartialDate
 from .model import (Event, Model, Native, Organization, Person, Record, Source, Term, Topic,
                     country_name)
@@ -22,15 +22,6 @@ UrlOf = Callable[[str], str]
 REFERENCE_FIELDS = {"sources", "organization", "parent", "person", "topic", "by", "source",
                     "related", "see_also"}
 """Fields whose values are record ids; facts.json resolves each to {id, kind, name, url}."""
-
-
-def plain_text(markdown: str | None, model: Model) -> str:
-    """Markdown from data as one line of text: references become names, markup is dropped."""
-    def name(found: links.Found) -> str:
-        record = model.get(found.target)
-        return found.label or (record.display_name if record else found.target)
-
-    return text.to_plain(markdown, name)
 
 
 def facts(model: Model, url_of: UrlOf) -> dict[str, Any]:
@@ -87,7 +78,7 @@ def jsonld(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
                             "identifier": record.id}
     if isinstance(record, Event):
         node.update({"@type": "Event", "name": record.title, "startDate": record.date.iso,
-                     "description": plain_text(record.summary, model),
+                     "description": text.plain_text(record.summary, model),
                      "eventStatus": "https://schema.org/EventScheduled",
                      "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"})
         if record.end_date:
@@ -138,7 +129,7 @@ def jsonld(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
         types = {"series": "EventSeries", "agreement": "Legislation"}
         node.update({"@type": types.get(record.type, "CreativeWork"), "name": record.name,
                      "alternateName": [*record.native.all(), *record.aliases],
-                     "description": plain_text(record.summary, model)})
+                     "description": text.plain_text(record.summary, model)})
     node["citation"] = [_named_ref(model, s, url_of, "CreativeWork") for s in record.sources]
     return {k: v for k, v in node.items() if v not in ([], "", None)}
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -192,16 +191,12 @@ class Site:
 
     def front_matter(self, record: Record) -> str:
         """YAML front matter with the page description (search results, link previews)."""
-        def name(found: links.Found) -> str:
-            target = self.model.get(found.target)
-            return found.label or (target.display_name if target else found.target)
-
         if isinstance(record, Term):
             description = record.short
         elif isinstance(record, Source):
             description = f"{record.publisher}: {record.title}"
         else:
-            description = text.to_plain(getattr(record, "summary", None), name) or \
+            description = text.plain_text(getattr(record, "summary", None), self.model) or \
                 f"{record.KIND.capitalize()}: {record.display_name}"
         # Themes put the description into an attribute as it is: give it HTML-escaped. A JSON
         # string is valid YAML, whatever the text holds.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import charts, links
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .model import Event, Model, Organization, Prose, Record, Reference, Topic
+from .model import Event, Model, Organization, Prose, Reference, Topic
 from .text import quoted
 
 

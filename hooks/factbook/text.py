@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from . import links
+from .model import Model
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -92,3 +93,12 @@ def to_plain(markdown: str | None, name_of: Callable[[links.Found], str]) -> str
     for mark in ("**", "__", "`"):
         text = text.replace(mark, "")
     return " ".join(text.split())
+
+
+def plain_text(markdown: str | None, model: Model) -> str:
+    """`to_plain` with references named as the site names them: label, else the record's name."""
+    def name(found: links.Found) -> str:
+        record = model.get(found.target)
+        return found.label or (record.display_name if record else found.target)
+
+    return to_plain(markdown, name)
