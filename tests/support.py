@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -12,6 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HOOK = ROOT / "hooks" / "mkdocs_adapter.py"
+SOURCE_DATE_EPOCH = "1767225600"
+"""Builds in tests are reproducible: MkDocs takes its dates from here."""
 
 
 @dataclass
@@ -24,14 +27,42 @@ class BuildRun:
         return self.output.splitlines()
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> BuildRun:
-    """`mkdocs build --strict` in a subprocess, as a maintainer would run it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300)
+def mkdocs_build(project: Path, site: Path, *extra: str, timeout: float = 300) -> BuildRun:
+    """`mkdocs build --strict` in a subprocess, as a maintainer would run it. A build that hangs
+    past `timeout` comes back as a failed run (return code -1) instead of stalling the suite."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+             "-d", str(site), *extra],
+            cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as expired:
+        return BuildRun(-1, f"timed out after {timeout} s\n{expired.output or ''}", site)
     return BuildRun(completed.returncode, completed.stdout + completed.stderr, site)
+
+
+def good_build(fixture: str, base: Path) -> Path:
+    """Copy a fixture project under `base`, build it, and return its site (the build must pass)."""
+    run = mkdocs_build(copy_fixture(fixture, base), base / "site")
+    assert run.returncode == 0, run.output
+    return run.site
+
+
+def reported(run: BuildRun) -> list[str]:
+    """The factbook lines of a build's log, without the log level."""
+    return [line.split("factbook: ", 1)[1] for line in run.lines() if "factbook: " in line]
+
+
+def snapshot(folder: Path, skip: Path | None = None) -> dict[str, tuple[str, int]]:
+    """Every file under `folder` (but not under `skip`): its content hash and modification time."""
+    result = {}
+    for path in sorted(folder.rglob("*")):
+        if skip is not None and (path == skip or skip in path.parents):
+            continue
+        if path.is_file() and "__pycache__" not in path.parts:
+            result[path.relative_to(folder).as_posix()] = (
+                hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    return result
 
 
 def copy_fixture(name: str, destination: Path) -> Path:

@@ -3,20 +3,15 @@ cannot hang the suite, snapshots of folders, and a reader's-eye check of built H
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from support import BuildRun
+from support import BuildRun, mkdocs_build
 
 CASES = Path(__file__).resolve().parent / "cases"
-SOURCE_DATE_EPOCH = "1767225600"
 """1 January 2026: the build date of every test build (future dates are judged against it)."""
 
 GENERATED = {
@@ -67,33 +62,8 @@ ALL_CASES = [Case(p.stem) for p in sorted(CASES.glob("*.txt"))]
 
 
 def build(project: Path, site: Path, timeout: float = 60) -> BuildRun:
-    """`mkdocs build --strict`, like support.mkdocs_build, but a hang fails the test in a minute."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-             "-d", str(site)], cwd=project, env=env, capture_output=True, text=True,
-            timeout=timeout)
-    except subprocess.TimeoutExpired as expired:
-        return BuildRun(-1, f"timed out after {timeout} s\n{expired.output or ''}", site)
-    return BuildRun(completed.returncode, completed.stdout + completed.stderr, site)
-
-
-def reported(run: BuildRun) -> list[str]:
-    """The factbook lines of a build's log, without the log level."""
-    return [line.split("factbook: ", 1)[1] for line in run.lines() if "factbook: " in line]
-
-
-def snapshot(folder: Path, skip: Path | None = None) -> dict[str, tuple[str, int]]:
-    """Every file under `folder` (but not under `skip`): its content hash and modification time."""
-    result = {}
-    for path in sorted(folder.rglob("*")):
-        if skip is not None and (path == skip or skip in path.parents):
-            continue
-        if path.is_file() and "__pycache__" not in path.parts:
-            result[path.relative_to(folder).as_posix()] = (
-                hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
-    return result
+    """A real strict build; a hang fails the test within a minute."""
+    return mkdocs_build(project, site, timeout=timeout)
 
 
 # -- reading built HTML the way a browser would --------------------------------------------------

@@ -27,10 +27,10 @@ import pytest
 from factbook import Project, check
 from factbook.dates import PartialDate
 from factbook.load import MAX_FILE_BYTES
-from safety import ALL_CASES, Case, build, reported, snapshot
-from support import ROOT, BuildRun, copy_fixture
+from safety import ALL_CASES, Case, build
+from support import ROOT, BuildRun, copy_fixture, good_build, reported, snapshot
 
-TODAY = PartialDate(2026, 1, 1)  # the day of safety.SOURCE_DATE_EPOCH
+TODAY = PartialDate(2026, 1, 1)  # the day of support.SOURCE_DATE_EPOCH
 
 IN_CHILD = {"alias-bomb", "deep-flow", "deep-block"}
 """Inputs that would take the test process down (stack overflow, exponential expansion) if the
@@ -84,10 +84,7 @@ def test_case_through_the_core(case: Case, tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One good build of the mini fixture, copied under every failing case."""
-    base = tmp_path_factory.mktemp("previous")
-    run = build(copy_fixture("mini", base), base / "site")
-    assert run.returncode == 0, run.output
-    return run.site
+    return good_build("mini", tmp_path_factory.mktemp("previous"))
 
 
 @pytest.mark.parametrize("case", [c for c in ALL_CASES if c.fails], ids=str)

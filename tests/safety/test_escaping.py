@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from safety import build, injected, parse, text
-from support import FIXTURES, copy_fixture
+from safety import injected, parse, text
+from support import FIXTURES, good_build
 
 DATA = yaml.safe_load((FIXTURES / "hostile" / "data" / "hostile.yaml").read_text(encoding="utf-8"))
 SOURCE, = DATA["sources"]
@@ -34,10 +34,7 @@ def plain(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("hostile")
-    run = build(copy_fixture("hostile", base), base / "site")
-    assert run.returncode == 0, run.output
-    return run.site
+    return good_build("hostile", tmp_path_factory.mktemp("hostile"))
 
 
 def article(site: Path, url: str):

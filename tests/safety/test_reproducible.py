@@ -18,8 +18,8 @@ import yaml
 
 import factbook
 from factbook import Project
-from safety import build, snapshot
-from support import FIXTURES, copy_fixture
+from safety import build
+from support import FIXTURES, copy_fixture, good_build, snapshot
 
 
 def tree(site: Path) -> dict[str, str]:
@@ -62,10 +62,7 @@ def without_edit_links(project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("first")
-    run = build(copy_fixture("hostile", base), base / "site")
-    assert run.returncode == 0, run.output
-    return run.site
+    return good_build("hostile", tmp_path_factory.mktemp("first"))
 
 
 def test_the_same_data_builds_to_the_same_bytes(first: Path, tmp_path: Path) -> None:

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
-from support import FIXTURES, copy_fixture, mkdocs_build
-
-
-def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from support import FIXTURES, copy_fixture, mkdocs_build, reported, snapshot
 
 
 def test_broken_data_reports_everything_and_keeps_the_previous_site(tmp_path: Path) -> None:
@@ -28,9 +21,8 @@ def test_broken_data_reports_everything_and_keeps_the_previous_site(tmp_path: Pa
     run = mkdocs_build(project, site)
 
     assert run.returncode != 0
-    reported = [line.split("factbook: ", 1)[1] for line in run.lines() if "factbook: " in line]
     expected = (FIXTURES / "broken" / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert reported == expected
+    assert reported(run) == expected
     assert "Traceback" not in run.output
     assert snapshot(site) == before, "a failed build must leave the previous site untouched"
     assert snapshot(FIXTURES / "broken" / "data") == data_before
