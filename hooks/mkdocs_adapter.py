@@ -144,8 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _pages_seen.update(_result.pages)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(factbook.STYLESHEET)))
     files.append(File.generated(config, SCHEMA_JSON, abs_src_path=str(SCHEMA_PATH)))
-    site_url = config.site_url or "/"
-    facts = export.facts(_result.model, lambda src_uri: site_url + _url(src_uri, config))
+    facts = export.facts(_result.model, _url_of(config))
     # Compact JSON: the C encoder only runs without indentation (3x faster, far less memory).
     files.append(File.generated(config, FACTS_JSON, content=json.dumps(
         facts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)))
@@ -165,6 +164,12 @@ def _error_files(files: Files, config: MkDocsConfig) -> Files:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
     return files
+
+
+def _url_of(config: MkDocsConfig) -> export.UrlOf:
+    """Source path → the page's absolute address (for facts.json, JSON-LD and Open Graph)."""
+    site_url = config.site_url or "/"
+    return lambda src_uri: site_url + _url(src_uri, config)
 
 
 def _url(src_uri: str, config: MkDocsConfig) -> str:
@@ -214,8 +219,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                             'aria-label="Search">', 1)
     if _errors or _result is None:
         return output
-    site_url = config.site_url or "/"
-    url_of = lambda src_uri: site_url + _url(src_uri, config)  # noqa: E731
+    url_of = _url_of(config)
     src_uri = page.file.src_uri
     tags = []
     record = _result.record_for_page(src_uri)
