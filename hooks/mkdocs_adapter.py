@@ -1,8 +1,9 @@
 """The MkDocs adapter: the only code that knows MkDocs. It hands MkDocs what the core produces.
 
-- on_config: load, validate and render everything (the core's `build`). Errors are logged one
-  per line and abort the build with PluginError *before* MkDocs cleans `site/`, so a failed
-  build leaves the previous site untouched. Also registers the glossary Markdown extension.
+- on_config: load, validate and render everything (the core's `publish`: a build, or the last
+  one's output from `.cache/factbook/` when no input changed). Errors are logged one per line
+  and abort the build with PluginError *before* MkDocs cleans `site/`, so a failed build leaves
+  the previous site untouched. Also registers the glossary Markdown extension.
 - on_files: add the generated pages (`File.generated`) and the stylesheet.
 - on_page_markdown: expand `[[id]]` in hand-written pages; tell the glossary which page it is on;
   point "Edit this page" of a generated page at the YAML that defines it.
@@ -20,7 +21,6 @@ from __future__ import annotations
 import datetime
 import gc
 import html
-import json
 import logging
 import os
 from pathlib import Path
@@ -33,11 +33,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 import factbook
-from factbook import export
 from factbook.dates import PartialDate
 from factbook.diagnostics import Severity
 from factbook.glossary import GlossaryExtension
-from factbook.model import Term
+from factbook.output import Addresses
 from factbook.render import GLOSSARY_PAGE, KIND_INDEXES, TIMELINE_PAGE, error_page
 from factbook.schema import SCHEMA_PATH
 
@@ -62,7 +61,7 @@ SCHEMA_JSON = "schema/facts.schema.json"
 
 _command = "build"
 """`build`, `gh-deploy` or `serve`, from on_startup."""
-_result: factbook.Result | None = None
+_output: factbook.Output | None = None
 _glossary: GlossaryExtension | None = None
 _errors: list[str] = []
 """Problems of the current data, when serving it as an error page."""
@@ -85,13 +84,14 @@ def _build_date() -> PartialDate:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _result, _glossary, _errors
+    global _output, _glossary, _errors
     gc.unfreeze()  # let the previous build's objects (under `serve`) be collected again
-    _result = _glossary = None
+    _output = _glossary = None
     _errors = []
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
-    result = factbook.build(factbook.Project(root, docs_dir=docs_dir, today=_build_date()))
+    result = factbook.publish(factbook.Project(root, docs_dir=docs_dir, today=_build_date()),
+                              _addresses(config))
     # In strict mode a warning fails the build too; fail it now, before MkDocs cleans site/,
     # rather than at the end, after the previous site has been overwritten.
     fails = not result.ok or (config.strict and bool(result.diagnostics))
@@ -112,12 +112,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data or pages "
                           "(listed above, as file:line:column); nothing was built and site/ "
                           "is unchanged")
-    _result = result
+    _output = result
     for name in REQUIRED_EXTENSIONS:
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
-    terms = [record for record in result.model.records.values() if isinstance(record, Term)]
-    _glossary = GlossaryExtension(terms, result.glossary_locations)
+    _glossary = GlossaryExtension(result.terms, result.glossary_locations)
     config.markdown_extensions.append(_glossary)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
@@ -129,8 +128,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _files = files
     if _errors:
         return _error_files(files, config)
-    assert _result is not None
-    for src_uri, markdown in _result.pages.items():
+    assert _output is not None
+    for src_uri, markdown in _output.pages.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"{config.docs_dir}/{src_uri} has the path of a generated page: "
                               "rename or remove it")
@@ -141,15 +140,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # with the number of records.
             generated.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(generated)
-    _pages_seen.update(_result.pages)
+    _pages_seen.update(_output.pages)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(factbook.STYLESHEET)))
     files.append(File.generated(config, SCHEMA_JSON, abs_src_path=str(SCHEMA_PATH)))
-    facts = export.facts(_result.model, _url_of(config))
-    # Compact JSON: the C encoder only runs without indentation (3x faster, far less memory).
-    files.append(File.generated(config, FACTS_JSON, content=json.dumps(
-        facts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)))
-    # The model and pages live until the build ends: keep the cycle collector from rescanning
-    # them while MkDocs renders every page (unfrozen again at the next build's on_config).
+    files.append(File.generated(config, FACTS_JSON, content=_output.facts_json))
+    # The output lives until the build ends: keep the cycle collector from rescanning it while
+    # MkDocs renders every page (unfrozen again at the next build's on_config).
     gc.freeze()
     return files
 
@@ -166,37 +162,26 @@ def _error_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _url_of(config: MkDocsConfig) -> export.UrlOf:
-    """Source path → the page's absolute address (for facts.json, JSON-LD and Open Graph)."""
-    site_url = config.site_url or "/"
-    return lambda src_uri: site_url + _url(src_uri, config)
-
-
-def _url(src_uri: str, config: MkDocsConfig) -> str:
-    """A page's URL path relative to the site root, as MkDocs lays it out."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if not config.use_directory_urls or not src_uri.endswith(".md"):
-        return stem + ".html" if src_uri.endswith(".md") else src_uri
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+def _addresses(config: MkDocsConfig) -> Addresses:
+    """How MkDocs lays out page addresses (for facts.json, JSON-LD and Open Graph)."""
+    return Addresses(config.site_url or "/", config.use_directory_urls)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _errors:
         return error_page(_errors)
-    assert _result is not None and _glossary is not None
+    assert _output is not None and _glossary is not None
     src_uri = page.file.src_uri
     _glossary.set_page(src_uri)
-    if src_uri not in _result.pages:
-        return _result.expand_page(src_uri, markdown)
+    if src_uri not in _output.pages:
+        return _output.expand_page(src_uri, markdown)
     # "Edit this page" on a generated page opens the data file that defines the record.
-    record = _result.record_for_page(src_uri)
+    defined_at = _output.defined_at.get(src_uri)
     edit_base = _edit_base(config)
-    if record is None or edit_base is None:
+    if defined_at is None or edit_base is None:
         page.edit_url = None  # a listing has no single file to edit
     else:
-        page.edit_url = f"{edit_base}{record.origin.path}#L{record.origin.line}"
+        page.edit_url = f"{edit_base}{defined_at.path}#L{defined_at.line}"
     return markdown  # generated pages come with their links already made
 
 
@@ -217,24 +202,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
                             '<div class="md-search" data-md-component="search" role="dialog" '
                             'aria-label="Search">', 1)
-    if _errors or _result is None:
+    if _errors or _output is None:
         return output
-    url_of = _url_of(config)
     src_uri = page.file.src_uri
-    tags = []
-    record = _result.record_for_page(src_uri)
-    if record is not None:
-        tags.append(export.script_tag(export.jsonld(record, _result.model, url_of)))
-    elif src_uri == GLOSSARY_PAGE or src_uri in _result.glossary_locations.values():
-        defined_here = [term_id for term_id, page_uri in _result.glossary_locations.items()
-                        if page_uri == src_uri]
-        tags.append(export.script_tag(export.glossary_jsonld(_result.model, url_of, defined_here)))
+    is_record = src_uri in _output.defined_at
+    tags = [_output.head.get(src_uri, "")]
     output = _safe_title(output, page, config)
     # Generated descriptions arrive HTML-escaped (themes print them as they are); unescape
     # once so each tag below escapes exactly once.
     description = html.unescape(page.meta.get("description") or "") or config.site_description or ""
-    meta = {"og:type": "article" if record else "website", "og:site_name": config.site_name,
-            "og:title": page.title or config.site_name, "og:url": url_of(src_uri),
+    meta = {"og:type": "article" if is_record else "website", "og:site_name": config.site_name,
+            "og:title": page.title or config.site_name,
+            "og:url": _addresses(config).url(src_uri),
             "og:description": description}
     tags += [f'<meta property="{key}" content="{html.escape(str(value), quote=True)}">'
              for key, value in meta.items() if value]

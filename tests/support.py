@@ -13,6 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HOOK = ROOT / "hooks" / "mkdocs_adapter.py"
+CACHE = Path(".cache") / "factbook"
+"""The build cache's folder in a project (hooks/factbook/cache.py)."""
 SOURCE_DATE_EPOCH = "1767225600"
 """Builds in tests are reproducible: MkDocs takes its dates from here."""
 
@@ -53,16 +55,24 @@ def reported(run: BuildRun) -> list[str]:
     return [line.split("factbook: ", 1)[1] for line in run.lines() if "factbook: " in line]
 
 
-def snapshot(folder: Path, skip: Path | None = None) -> dict[str, tuple[str, int]]:
+def snapshot(folder: Path, skip: Path | tuple[Path, ...] = ()) -> dict[str, tuple[str, int]]:
     """Every file under `folder` (but not under `skip`): its content hash and modification time."""
+    skipped = (skip,) if isinstance(skip, Path) else skip
     result = {}
     for path in sorted(folder.rglob("*")):
-        if skip is not None and (path == skip or skip in path.parents):
+        if any(path == s or s in path.parents for s in skipped):
             continue
         if path.is_file() and "__pycache__" not in path.parts:
             result[path.relative_to(folder).as_posix()] = (
                 hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
     return result
+
+
+def cache_entries(project: Path) -> list[str]:
+    """What the build cache holds (the only thing a good build may write besides the site)."""
+    folder = project / CACHE
+    return sorted(p.relative_to(project).as_posix() for p in folder.rglob("*")) \
+        if folder.exists() else []
 
 
 def copy_fixture(name: str, destination: Path) -> Path:

@@ -9,6 +9,8 @@ The pipeline, one module per step:
     render    model → Markdown pages from templates                          (render.py, templates/)
 
 `check()` runs the first four and reports every problem at once; `build()` also renders.
+`publish()` is `build()` for a site engine: plain-data `Output` (output.py), read from the build
+cache (cache.py) when no input changed since the last good build.
 The glossary's Python-Markdown extension (glossary.py) marks term mentions in rendered pages.
 """
 
@@ -19,16 +21,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import links, resolve, text
+from . import cache, output, resolve
 from .assemble import assemble
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity, errors
 from .load import FieldPath, LoadedFile, load_file
 from .model import Event, Model, Record, Reference
-from .render import DocPage, Site, relative
+from .output import Addresses, Output
+from .render import DocPage, Site
 from .schema import validate
 
-__all__ = ["Project", "Result", "check", "build", "Diagnostic", "Model", "STYLESHEET"]
+__all__ = ["Project", "Result", "Output", "Addresses", "check", "build", "publish", "Diagnostic",
+           "Model", "STYLESHEET"]
 
 STYLESHEET = Path(__file__).parent / "assets" / "factbook.css"
 """Styles for generated pages (timeline, native names, glossary marks)."""
@@ -79,17 +83,7 @@ class Result:
 
     def expand_page(self, src_uri: str, markdown: str) -> str:
         """Turn `[[id]]` in a hand-written page into relative Markdown links."""
-        def render(found: links.Found) -> str:
-            if found.target.startswith(resolve.CHART_PREFIX):
-                return self.figures.get(found.target[len(resolve.CHART_PREFIX):].strip(), "")
-            record = self.model.records.get(found.target)
-            if record is None:  # already reported by check(); keep the text visible
-                return found.label or found.target
-            # The author's label is the author's Markdown; a record's name is data: plain text.
-            label = (found.label.replace("[", "\\[").replace("]", "\\]") if found.label
-                     else text.plain(record.display_name))
-            return f"[{label}]({relative(src_uri, record.src_uri)})"
-        return links.expand(markdown, render)
+        return output.expand_page(src_uri, markdown, output.link_targets(self.model), self.figures)
 
 
 def data_files(project: Project) -> list[Path]:
@@ -164,6 +158,21 @@ def build(project: Project) -> Result:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def publish(project: Project, addresses: Addresses) -> Output:
+    """What a site engine needs: from the cache when no input changed, else from `build()`."""
+    before = cache.key(project, addresses, [*data_files(project), *doc_files(project)])
+    stored = cache.load(project, before)
+    if stored is not None:
+        return stored
+    result = output.output_of(build(project), addresses)
+    # Store only what was built from the inputs the key describes: an editor may save a file
+    # while the build runs (under `mkdocs serve`), and that build must not be filed under it.
+    after = cache.key(project, addresses, [*data_files(project), *doc_files(project)])
+    if result.ok and after == before:
+        cache.store(project, before, result)
+    return result
 
 
 def _title(markdown: str, src_uri: str) -> str:

@@ -10,7 +10,10 @@ of terms.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import xml.etree.ElementTree as etree
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -26,15 +29,28 @@ SKIPPED_CLASSES = frozenset({"footnote", "fb-native", "fb-no-terms"})
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """What marking needs of a term; a `Term` record has the same attributes."""
+
+    id: str
+    forms: tuple[str, ...]
+    short: str
+    src_uri: str
+
+
+AnyTerm = Term | GlossaryTerm
+
+
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
-    term: Term
+    term: AnyTerm
 
 
 @dataclass(frozen=True)
 class _Form:
-    term: Term
+    term: AnyTerm
     text: str
     exact_case: bool
 
@@ -56,7 +72,7 @@ def _lower(text: str) -> str:
 class TermIndex:
     """Finds term mentions in text: leftmost, longest, whole words, one pass."""
 
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(self, terms: Sequence[AnyTerm]) -> None:
         self.terms = {term.id: term for term in terms}
         self._automaton = ahocorasick.Automaton()
         forms: dict[str, list[_Form]] = {}
@@ -77,7 +93,7 @@ class TermIndex:
     def find(self, text: str) -> list[Mention]:
         if self._empty or not text:
             return []
-        candidates: list[tuple[int, int, Term]] = []
+        candidates: list[tuple[int, int, AnyTerm]] = []
         for end_index, (length, entries) in self._automaton.iter(_lower(text)):
             start, end = end_index - length + 1, end_index + 1
             if not self._at_boundaries(text, start, end):
@@ -107,7 +123,7 @@ class TermIndex:
 class GlossaryExtension(Extension):
     """Register with Python-Markdown; call `set_page()` before each page is converted."""
 
-    def __init__(self, terms: list[Term], locations: dict[str, str] | None = None) -> None:
+    def __init__(self, terms: Sequence[AnyTerm], locations: dict[str, str] | None = None) -> None:
         """`locations`: term id → the page holding its glossary entry (default: the glossary)."""
         super().__init__()
         self.index = TermIndex(terms)
@@ -124,6 +140,10 @@ class GlossaryExtension(Extension):
 
 
 class _TermMarker(Treeprocessor):
+    """Marks mentions in the page's text nodes. The text nodes are joined (NUL-separated) and
+    scanned in one automaton pass per page: per-node scanning cost more in Python overhead than
+    the scan itself."""
+
     def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
         super().__init__(md)
         self.extension = extension
@@ -132,49 +152,69 @@ class _TermMarker(Treeprocessor):
         page = self.extension.page
         if page is None or page in self.extension.glossary_pages:
             return
-        self.page = page
-        self.linked: set[str] = set()
-        self._walk(root)
-
-    def _walk(self, element: etree.Element) -> None:
-        if element.text:
-            element.text, new = self._mark(element.text)
-            for offset, child in enumerate(new):
-                element.insert(offset, child)
-        index = 0
-        while index < len(element):
-            child = element[index]
-            if child.tag not in SKIPPED_TAGS and not (
-                    set(child.get("class", "").split()) & SKIPPED_CLASSES):
-                self._walk(child)
-            if child.tail:
-                child.tail, new = self._mark(child.tail)
-                for offset, marked in enumerate(new, start=1):
-                    element.insert(index + offset, marked)
-                index += len(new)
-            index += 1
-
-    def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
-        mentions = [m for m in self.extension.index.find(text)
-                    if m.term.src_uri != self.page]
+        slots: list[_Slot] = []
+        _collect(root, slots)
+        if not slots:
+            return
+        joined = "\0".join(slot.text for slot in slots)
+        mentions = [m for m in self.extension.index.find(joined) if m.term.src_uri != page]
         if not mentions:
-            return text, []
+            return
+        starts = list(itertools.accumulate((len(slot.text) + 1 for slot in slots), initial=0))
+        linked: set[str] = set()
+        by_slot: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_slot.setdefault(bisect.bisect_right(starts, mention.start) - 1, []).append(mention)
+        for number, found in by_slot.items():
+            offset = starts[number]
+            self._mark(page, slots[number], [(m.start - offset, m.end - offset, m.term)
+                                             for m in found], linked)
+
+    def _mark(self, page: str, slot: _Slot, mentions: list[tuple[int, int, AnyTerm]],
+              linked: set[str]) -> None:
+        text = slot.text
         elements: list[etree.Element] = []
-        head = text[:mentions[0].start]
-        for i, mention in enumerate(mentions):
-            term = mention.term
+        for i, (start, end, term) in enumerate(mentions):
             # Python-Markdown's serializer leaves "&" alone when it starts an entity, so escape
             # it first: a definition that says "&amp;" must show "&amp;".
             tooltip = term.short.replace("&", "&amp;")
-            if term.id in self.linked:
+            if term.id in linked:
                 element = etree.Element("abbr", {"title": tooltip, "class": "fb-term"})
             else:
-                self.linked.add(term.id)
+                linked.add(term.id)
                 entry = self.extension.locations[term.id]
-                href = f"{relative(self.page, entry)}#{term.id}"
+                href = f"{relative(page, entry)}#{term.id}"
                 element = etree.Element("a", {"href": href, "title": tooltip, "class": "fb-term"})
-            element.text = text[mention.start:mention.end]
-            following = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-            element.tail = text[mention.end:following]
+            element.text = text[start:end]
+            following = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
+            element.tail = text[end:following]
             elements.append(element)
-        return head, elements
+        head = text[:mentions[0][0]]
+        if slot.child is None:  # the element's own text: marks go before its first child
+            slot.element.text = head
+            position = 0
+        else:  # a child's tail: marks go right after that child
+            slot.child.tail = head
+            position = list(slot.element).index(slot.child) + 1
+        slot.element[position:position] = elements
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A text node: `element.text` when `child` is None, else `child.tail` (inside `element`)."""
+    text: str
+    element: etree.Element
+    child: etree.Element | None
+
+
+def _collect(element: etree.Element, slots: list[_Slot]) -> None:
+    """The text nodes a reader sees, in document order, skipping headings, links, code…"""
+    if element.text:
+        slots.append(_Slot(element.text, element, None))
+    for child in element:
+        if child.tag not in SKIPPED_TAGS:
+            classes = child.get("class")
+            if not classes or SKIPPED_CLASSES.isdisjoint(classes.split()):
+                _collect(child, slots)
+        if child.tail:
+            slots.append(_Slot(child.tail, element, child))

@@ -19,7 +19,7 @@ import yaml
 import factbook
 from factbook import Project
 from safety import build
-from support import FIXTURES, copy_fixture, good_build, snapshot
+from support import CACHE, FIXTURES, cache_entries, copy_fixture, good_build, snapshot
 
 
 def tree(site: Path) -> dict[str, str]:
@@ -71,7 +71,21 @@ def test_the_same_data_builds_to_the_same_bytes(first: Path, tmp_path: Path) -> 
     run = build(project, tmp_path / "again")
     assert run.returncode == 0, run.output
     assert len(tree(first)) > 40 and differences(first, run.site) == []
-    assert snapshot(project) == before, "the build wrote outside its site folder"
+    assert snapshot(project, skip=project / CACHE) == before, "the build wrote outside site/"
+    assert cache_entries(project) == [".cache/factbook/output.pickle"]
+
+
+def test_a_build_from_the_cache_is_the_same_bytes(first: Path, tmp_path: Path) -> None:
+    project = copy_fixture("hostile", tmp_path)
+    assert build(project, tmp_path / "cold").returncode == 0
+    entry = project / CACHE / "output.pickle"
+    stored = entry.stat().st_mtime_ns
+
+    run = build(project, tmp_path / "warm")
+
+    assert run.returncode == 0, run.output
+    assert entry.stat().st_mtime_ns == stored, "an unchanged project must be read from the cache"
+    assert differences(first, run.site) == []
 
 
 def test_data_split_differently_builds_to_the_same_bytes(tmp_path: Path) -> None:
@@ -86,7 +100,8 @@ def test_data_split_differently_builds_to_the_same_bytes(tmp_path: Path) -> None
 
     assert [r.returncode for r in runs] == [0, 0], runs[1].output
     assert differences(runs[0].site, runs[1].site) == []
-    assert snapshot(other, skip=other / "site") == before, "the build wrote outside site/"
+    assert snapshot(other, skip=(other / "site", other / CACHE)) == before, \
+        "the build wrote outside site/"
 
 
 def test_the_order_files_are_listed_in_does_not_matter(monkeypatch: pytest.MonkeyPatch,
