@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import fastjsonschema
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, did_you_mean
 from .load import MAX_PROBLEMS_PER_FILE, FieldPath, LoadedFile, capped
 from .text import quoted
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "facts.schema.json"
 
@@ -35,24 +35,33 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # Imported here: jsonschema takes 50 ms to import and is only needed to explain an invalid
+    # file; a build from the cache or of valid data never loads it.
+    import jsonschema
     return jsonschema.Draft202012Validator(schema())
 
 
 @cache
-def _fast_validator() -> Callable[[Any], Any]:
+def _fast_validator() -> Callable[[Any], bool]:
     """The same schema compiled to Python code: about twenty times faster, but it stops at the
     first error and says little, so it only answers "is this file valid?"."""
+    import fastjsonschema  # only when something is validated (not on a build from the cache)
+
     compiled = dict(schema())
     compiled.pop("$schema")  # it uses nothing beyond draft 7, which fastjsonschema speaks
-    return fastjsonschema.compile(compiled)
+    validator = fastjsonschema.compile(compiled)
+
+    def is_valid(data: Any) -> bool:
+        try:
+            validator(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+    return is_valid
 
 
 def _is_valid(data: Any) -> bool:
-    try:
-        _fast_validator()(data)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
+    return _fast_validator()(data)
 
 
 def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
