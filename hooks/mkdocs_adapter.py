@@ -19,6 +19,7 @@ on_config. Edits to this file or the core need a restart; data edits are watched
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 import html
 import logging
@@ -36,7 +37,7 @@ import factbook
 from factbook.dates import PartialDate
 from factbook.diagnostics import Severity
 from factbook.glossary import GlossaryExtension
-from factbook.output import Addresses
+from factbook.output import Addresses, relative_url
 from factbook.render import GLOSSARY_PAGE, KIND_INDEXES, TIMELINE_PAGE, error_page
 from factbook.schema import SCHEMA_PATH
 
@@ -116,7 +117,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name in REQUIRED_EXTENSIONS:
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
-    _glossary = GlossaryExtension(result.terms, result.glossary_locations)
+    # Glossary links get their final address (MkDocs' directory URLs or not), so MkDocs does
+    # not resolve them again; tests check every link of the built site instead.
+    _glossary = GlossaryExtension(result.terms, result.glossary_locations, functools.partial(
+        relative_url, directory_urls=config.use_directory_urls))
     config.markdown_extensions.append(_glossary)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import xml.etree.ElementTree as etree
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -120,23 +120,38 @@ class TermIndex:
         return True
 
 
+Addresser = Callable[[str, str], str]
+"""(from page, to page), both source paths → the link's address."""
+
+
 class GlossaryExtension(Extension):
     """Register with Python-Markdown; call `set_page()` before each page is converted."""
 
-    def __init__(self, terms: Sequence[AnyTerm], locations: dict[str, str] | None = None) -> None:
-        """`locations`: term id → the page holding its glossary entry (default: the glossary)."""
+    def __init__(self, terms: Sequence[AnyTerm], locations: dict[str, str] | None = None,
+                 address: Addresser | None = None) -> None:
+        """`locations`: term id → the page holding its glossary entry (default: the glossary).
+
+        `address`: how to link one page from another in the built site. Without it, links are
+        Markdown-style `.md` paths that the site engine rewrites (and checks) like any link, so
+        marking runs before the engine's link processing; with it, links are final addresses
+        and marking runs after it. The site engine then has no extra links to resolve: a link
+        per term and page, tens of thousands on a large site, the cost of which was measured."""
         super().__init__()
         self.index = TermIndex(terms)
         self.locations = locations or {term.id: GLOSSARY_PAGE for term in terms}
         self.glossary_pages = {GLOSSARY_PAGE, *self.locations.values()}
+        self.address: Addresser = address or relative
+        self.final_addresses = address is not None
         self.page: str | None = None
 
     def set_page(self, src_uri: str | None) -> None:
         self.page = src_uri
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
-        # After inline processing (20) and footnotes; before MkDocs rewrites and checks links (0).
-        md.treeprocessors.register(_TermMarker(md, self), "factbook_glossary", 7)
+        # After inline processing (20) and footnotes; Markdown-style links go before MkDocs
+        # rewrites and checks links (0), final addresses after it.
+        priority = -1 if self.final_addresses else 7
+        md.treeprocessors.register(_TermMarker(md, self), "factbook_glossary", priority)
 
 
 class _TermMarker(Treeprocessor):
@@ -183,7 +198,7 @@ class _TermMarker(Treeprocessor):
             else:
                 linked.add(term.id)
                 entry = self.extension.locations[term.id]
-                href = f"{relative(page, entry)}#{term.id}"
+                href = f"{self.extension.address(page, entry)}#{term.id}"
                 element = etree.Element("a", {"href": href, "title": tooltip, "class": "fb-term"})
             element.text = text[start:end]
             following = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)

@@ -17,7 +17,7 @@ from . import export, links, resolve, text
 from .diagnostics import Diagnostic, Position, errors
 from .glossary import GlossaryTerm
 from .model import Model, Term
-from .render import GLOSSARY_PAGE, relative
+from .render import GLOSSARY_PAGE, relative, relative_from
 
 if TYPE_CHECKING:
     from . import Result
@@ -45,6 +45,14 @@ def page_path(src_uri: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """The address of one page from another in the built site (source paths in), as a
+    relative URL: `events/x.md` → `glossary/index.md` is `../../glossary/`."""
+    here = page_path(from_page, directory_urls)
+    folder = here[:-1] if here.endswith("/") else here.rpartition("/")[0]
+    return relative_from(folder, page_path(to_page, directory_urls)) or "./"
 
 
 @dataclass(frozen=True)

@@ -49,11 +49,11 @@ _KIND_ORDER = {cls: i for i, cls in enumerate((Topic, Event, Person, Organizatio
 
 def relative(from_page: str, to_page: str) -> str:
     """A link from one page's source path to another's, as Markdown expects it."""
-    return _relative(from_page.rpartition("/")[0], to_page)
+    return relative_from(from_page.rpartition("/")[0], to_page)
 
 
 @lru_cache(maxsize=1 << 16)
-def _relative(from_folder: str, to_page: str) -> str:
+def relative_from(from_folder: str, to_page: str) -> str:
     # posixpath.relpath asks the operating system for the working folder on every call; pages
     # make tens of thousands of links, so compare path segments instead (same result).
     source = [part for part in from_folder.split("/") if part]

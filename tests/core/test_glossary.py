@@ -76,3 +76,16 @@ def test_text_around_marks_is_kept_in_order() -> None:
 def test_no_marks_on_the_glossary_page_or_a_terms_own_page() -> None:
     assert render("GSOMIA", page="glossary/index.md").select(".fb-term") == []
     assert render("GSOMIA and TISA", page="glossary/gsomia.md").select_one(".fb-term").get_text() == "TISA"
+
+
+def test_final_addresses_follow_the_site_layout() -> None:
+    from factbook.output import relative_url
+
+    assert relative_url("events/x.md", "glossary/index.md") == "../../glossary/"
+    assert relative_url("events/x.md", "glossary/part/c.md") == "../../glossary/part/c/"
+    assert relative_url("index.md", "glossary/index.md") == "glossary/"
+    assert relative_url("glossary/gsomia.md", "glossary/index.md") == "../"
+    assert relative_url("people/index.md", "index.md") == "../"
+    assert relative_url("events/x.md", "glossary/index.md", directory_urls=False) == \
+        "../glossary/index.html"
+    assert relative_url("index.md", "timeline.md", directory_urls=False) == "timeline.html"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from support import BuildRun
+from pathlib import Path
+
+from support import BuildRun, copy_fixture, mkdocs_build
 from sitecheck import broken_links, content, page
 
 
@@ -78,3 +80,17 @@ def test_no_web_fonts_or_remote_scripts(mini_site: BuildRun) -> None:
               if "canonical" not in (tag.get("rel") or [])]
     remote = [url for url in loaded if url and url.startswith(("http:", "https:", "//"))]
     assert remote == []
+
+
+def test_without_directory_urls_every_link_resolves_too(tmp_path: Path) -> None:
+    # Glossary links get their final address from the hook (MkDocs does not rewrite them), so
+    # they must follow `use_directory_urls` themselves.
+    project = copy_fixture("mini", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n",
+                      encoding="utf-8")
+    run = mkdocs_build(project, tmp_path / "site")
+    assert run.returncode == 0, run.output
+    marks = content(run.site, "index.html").select("a.fb-term")
+    assert [m["href"] for m in marks] == ["glossary/index.html#two-by-two"]
+    assert broken_links(run.site) == []
