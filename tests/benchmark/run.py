@@ -27,7 +27,8 @@ What it does, for each N:
    (the cache the cold build left: a rebuild of unchanged data). A machine that gets slower or
    faster during the run so affects all alike; engine/floor is computed within each round and
    the median of the ratios is reported. Wall time, CPU time (user + system) and peak memory
-   (max RSS, from `wait4`) are those of the `mkdocs build` process.
+   (max RSS, from `wait4`) are those of the `mkdocs build` process. Sites are written to a RAM
+   disk (`/dev/shm`) when there is one, so disk flushes of one build do not land on the next.
 5. Measures the HTML pages of the engine's site: median and largest record page, largest
    listing page (timeline, glossary, indexes).
 
@@ -369,6 +370,17 @@ def pairs_for(n: int, args: argparse.Namespace) -> int:
     return args.pairs or 5
 
 
+def site_folder(work: Path) -> Path:
+    """Where builds write their sites: a RAM disk when the machine has one. On this machine,
+    writing 30–270 MB per build to disk made identical builds differ by up to a second of
+    system time (the previous build's writes still being flushed), noise larger than what is
+    measured; in RAM, the times are those of the build's own work."""
+    ram = Path("/dev/shm")
+    if ram.is_dir() and os.access(ram, os.W_OK):
+        return Path(tempfile.mkdtemp(prefix="factbook-benchmark-sites-", dir=ram))
+    return work / "sites"
+
+
 def measure_size(n: int, work: Path, core: Path, args: argparse.Namespace,
                  warm_up: bool) -> SizeResult:
     folder = work / f"n{n}"
@@ -380,22 +392,22 @@ def measure_size(n: int, work: Path, core: Path, args: argparse.Namespace,
     phases = engine_phases(project, args.phase_runs)
     if warm_up:
         log(f"N={n:,}: warm-up builds (not counted)")
-        run_build(project, folder / "site-engine")
-        run_build(floor, folder / "site-floor")
+        run_build(project, args.sites / f"n{n}-engine")
+        run_build(floor, args.sites / f"n{n}-floor")
     cold, engine, floor_builds = [], [], []
     pairs = pairs_for(n, args)
     for pair in range(1, pairs + 1):
         shutil.rmtree(project / ".cache", ignore_errors=True)
-        cold.append(run_build(project, folder / "site-engine"))
-        floor_builds.append(run_build(floor, folder / "site-floor"))
-        engine.append(run_build(project, folder / "site-engine"))
+        cold.append(run_build(project, args.sites / f"n{n}-engine"))
+        floor_builds.append(run_build(floor, args.sites / f"n{n}-floor"))
+        engine.append(run_build(project, args.sites / f"n{n}-engine"))
         log(f"N={n:,}: round {pair}/{pairs}: engine cold {cold[-1].wall:.2f} s, "
             f"floor {floor_builds[-1].wall:.2f} s, engine warm {engine[-1].wall:.2f} s; ratios "
             f"{cold[-1].wall / floor_builds[-1].wall:.3f} cold, "
             f"{engine[-1].wall / floor_builds[-1].wall:.3f} warm")
     result = SizeResult(n, summary.counts, summary.data_files, len(generated.pages), phases,
-                        cold, engine, floor_builds, page_sizes(folder / "site-engine", generated),
-                        page_sizes(folder / "site-floor", generated))
+                        cold, engine, floor_builds, page_sizes(args.sites / f"n{n}-engine", generated),
+                        page_sizes(args.sites / f"n{n}-floor", generated))
     return result
 
 
@@ -721,6 +733,9 @@ glossary terms in their prose.
 - **Engine's own time**: the core's phases (load, validate, assemble, link, render) timed
   outside MkDocs; glossary marking happens inside MkDocs' Markdown conversion and is included in
   engine / floor only.
+- Every build writes its site to a RAM disk (`/dev/shm`) when the machine has one: written to
+  disk, identical builds differed by up to a second of system time while the previous build's
+  output was still being flushed, more than the differences being measured.
 
 This page is written by `tests/benchmark/run.py --write-page`; do not edit it by hand. To
 reproduce it, run the command below from the repository root (about 30 minutes on 2 cores).
@@ -730,13 +745,13 @@ reproduce it, run the command below from the repository root (about 30 minutes o
 
 # --- profile --------------------------------------------------------------------------------
 
-def profile(work: Path, n: int) -> str:
+def profile(work: Path, sites: Path, n: int) -> str:
     project, floor = work / f"n{n}" / "project", work / f"n{n}" / "floor"
     log(f"N={n:,}: profiling one cold engine build and one floor build")
     engine_prof, floor_prof = work / "engine.prof", work / "floor.prof"
     shutil.rmtree(project / ".cache", ignore_errors=True)
-    run_build(project, work / "profile-engine", profile=engine_prof)
-    run_build(floor, work / "profile-floor", profile=floor_prof)
+    run_build(project, sites / "profile-engine", profile=engine_prof)
+    run_build(floor, sites / "profile-floor", profile=floor_prof)
     engine = pstats.Stats(str(engine_prof)).stats  # type: ignore[attr-defined]
     plain = pstats.Stats(str(floor_prof)).stats  # type: ignore[attr-defined]
 
@@ -796,7 +811,8 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     if REPO in work.resolve().parents or work.resolve() == REPO:
         raise SystemExit("--workdir must be outside the repository")
-    log(f"working in {work}")
+    args.sites = site_folder(work)
+    log(f"working in {work}; sites are written to {args.sites}")
     try:
         version = core_version()
         core = snapshot_core(work)
@@ -818,16 +834,18 @@ def main(argv: list[str] | None = None) -> int:
         text = report(args, results, serve, targets, argv, version)
         if args.profile:
             text += ("\n## Profile\n\nFrom `--profile`: where a cold engine build spends more "
-                     "than the floor's build.\n\n```text\n" + profile(work, max(sizes)) + "\n```\n")
+                     "than the floor's build.\n\n```text\n" + profile(work, args.sites, max(sizes)) + "\n```\n")
         print(text, flush=True)
         if args.write_page:
             PAGE.write_text(PAGE_INTRO + text, encoding="utf-8")
             log(f"wrote {PAGE}")
     finally:
         if args.keep:
-            log(f"kept {work}")
+            log(f"kept {work} and {args.sites}")
         elif args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(args.sites, ignore_errors=True)
     return 0
 
 
