@@ -13,7 +13,8 @@ validate, link and render. The key covers everything the output depends on:
 One entry is kept, in `.cache/factbook/` under the project root (where Material's plugins keep
 theirs). Only builds without errors are stored. An entry that cannot be read counts as absent,
 and a cache that cannot be written is skipped: the cache can make a build faster, never fail it.
-Deleting the folder is always safe.
+Deleting the folder is always safe. The entry is a pickle, read like the hook's own code: it is
+trusted project content, written by this project's builds; never copy one in from elsewhere.
 """
 
 from __future__ import annotations
