@@ -119,8 +119,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.markdown_extensions.append(name)
     # Glossary links get their final address (MkDocs' directory URLs or not), so MkDocs does
     # not resolve them again; tests check every link of the built site instead.
-    _glossary = GlossaryExtension(result.terms, result.glossary_locations, functools.partial(
-        relative_url, directory_urls=config.use_directory_urls))
+    _glossary = GlossaryExtension(
+        result.terms, result.glossary_locations,
+        functools.partial(relative_url, directory_urls=config.use_directory_urls),
+        generated=result.pages.keys())
     config.markdown_extensions.append(_glossary)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -26,6 +26,9 @@ from .render import GLOSSARY_PAGE, relative
 SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd",
                           "samp", "script", "style", "svg", "math", "button", "textarea", "dfn"})
 SKIPPED_CLASSES = frozenset({"footnote", "fb-native", "fb-no-terms"})
+SKIPPED_ON_GENERATED_PAGES = SKIPPED_TAGS | {"table"}
+"""Tables on generated pages hold data fields (infoboxes, participants): marks there cluttered
+more than they helped, and walking them was about half the cost of marking a record page."""
 
 
 @dataclass(frozen=True)
@@ -128,20 +131,23 @@ class GlossaryExtension(Extension):
     """Register with Python-Markdown; call `set_page()` before each page is converted."""
 
     def __init__(self, terms: Sequence[AnyTerm], locations: dict[str, str] | None = None,
-                 address: Addresser | None = None) -> None:
+                 address: Addresser | None = None, generated: Collection[str] = ()) -> None:
         """`locations`: term id → the page holding its glossary entry (default: the glossary).
 
         `address`: how to link one page from another in the built site. Without it, links are
         Markdown-style `.md` paths that the site engine rewrites (and checks) like any link, so
         marking runs before the engine's link processing; with it, links are final addresses
         and marking runs after it. The site engine then has no extra links to resolve: a link
-        per term and page, tens of thousands on a large site, the cost of which was measured."""
+        per term and page, tens of thousands on a large site, the cost of which was measured.
+
+        `generated`: the pages the core generated, whose tables are left unmarked."""
         super().__init__()
         self.index = TermIndex(terms)
         self.locations = locations or {term.id: GLOSSARY_PAGE for term in terms}
         self.glossary_pages = {GLOSSARY_PAGE, *self.locations.values()}
         self.address: Addresser = address or relative
         self.final_addresses = address is not None
+        self.generated = frozenset(generated)
         self.page: str | None = None
 
     def set_page(self, src_uri: str | None) -> None:
@@ -168,7 +174,8 @@ class _TermMarker(Treeprocessor):
         if page is None or page in self.extension.glossary_pages:
             return
         slots: list[_Slot] = []
-        _collect(root, slots)
+        skipped = SKIPPED_ON_GENERATED_PAGES if page in self.extension.generated else SKIPPED_TAGS
+        _collect(root, slots, skipped)
         if not slots:
             return
         joined = "\0".join(slot.text for slot in slots)
@@ -222,14 +229,14 @@ class _Slot:
     child: etree.Element | None
 
 
-def _collect(element: etree.Element, slots: list[_Slot]) -> None:
+def _collect(element: etree.Element, slots: list[_Slot], skipped: frozenset[str]) -> None:
     """The text nodes a reader sees, in document order, skipping headings, links, code…"""
     if element.text:
         slots.append(_Slot(element.text, element, None))
     for child in element:
-        if child.tag not in SKIPPED_TAGS:
+        if child.tag not in skipped:
             classes = child.get("class")
             if not classes or SKIPPED_CLASSES.isdisjoint(classes.split()):
-                _collect(child, slots)
+                _collect(child, slots, skipped)
         if child.tail:
             slots.append(_Slot(child.tail, element, child))

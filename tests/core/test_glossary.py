@@ -89,3 +89,16 @@ def test_final_addresses_follow_the_site_layout() -> None:
     assert relative_url("events/x.md", "glossary/index.md", directory_urls=False) == \
         "../glossary/index.html"
     assert relative_url("index.md", "timeline.md", directory_urls=False) == "timeline.html"
+
+
+def test_tables_of_generated_pages_stay_unmarked() -> None:
+    table = "GSOMIA in prose.\n\n| Also called | GSOMIA |\n| --- | --- |\n| Pact | TISA |\n"
+    extension = GlossaryExtension(TERMS, generated={"topics/pact.md"})
+    marked = {}
+    for page in ("topics/pact.md", "explainer.md"):
+        extension.set_page(page)
+        html = markdown.markdown(table, extensions=[extension, "tables"])
+        marked[page] = [(m.parent.name, m.get_text())
+                        for m in BeautifulSoup(html, "html.parser").select(".fb-term")]
+    assert marked == {"topics/pact.md": [("p", "GSOMIA")],
+                      "explainer.md": [("p", "GSOMIA"), ("th", "GSOMIA"), ("td", "TISA")]}

@@ -135,3 +135,14 @@ def test_open_data_page_offers_facts_json_and_the_schema(real_site: BuildRun) ->
     assert hrefs["The JSON Schema"] == "../schema/facts.schema.json"
     facts = json_module.loads((real_site.site / "facts.json").read_text(encoding="utf-8"))
     assert sum(len(v) for v in facts["records"].values()) == len(MODEL.records)
+
+
+def test_terms_are_marked_in_prose_but_not_in_data_tables(real_site: BuildRun) -> None:
+    in_prose, in_tables = 0, []
+    for record in MODEL.records.values():
+        article = content(real_site.site, url(record))
+        in_prose += len(article.select("p .fb-term"))
+        in_tables += [f"{record.src_uri}: {m.get_text()}" for m in article.select("table .fb-term")]
+    assert in_prose > 10 and in_tables == []
+    # Hand-written pages keep marks wherever their text is.
+    assert content(real_site.site, "gsomia-explained/").select(".fb-term")
