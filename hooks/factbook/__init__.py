@@ -17,6 +17,8 @@ The glossary's Python-Markdown extension (glossary.py) marks term mentions in re
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -142,11 +144,7 @@ def check(project: Project) -> Result:
 
 def build(project: Project) -> Result:
     """check(), then render every page when there is no error."""
-    # Everything built here lives until the site is written, so the cycle collector would only
-    # rescan it again and again (measured: a third of the engine's cost at 10,000 records).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         result = check(project)
         if not result.ok:
             return result
@@ -155,9 +153,6 @@ def build(project: Project) -> Result:
         figures = {topic_id: site.figure(topic_id) for topic_id in site.charts}
         return Result(result.model, result.diagnostics, result.doc_pages, result.references,
                       site.pages(), figures, site.glossary_locations)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def publish(project: Project, addresses: Addresses) -> Output:
@@ -166,13 +161,27 @@ def publish(project: Project, addresses: Addresses) -> Output:
     stored = cache.load(project, before)
     if stored is not None:
         return stored
-    result = output.output_of(build(project), addresses)
+    with _collector_paused():
+        result = output.output_of(build(project), addresses)
     # Store only what was built from the inputs the key describes: an editor may save a file
     # while the build runs (under `mkdocs serve`), and that build must not be filed under it.
     after = cache.key(project, addresses, [*data_files(project), *doc_files(project)])
     if result.ok and after == before:
         cache.store(project, before, result)
     return result
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Everything built in here lives until the site is written, so the cycle collector would
+    only rescan it again and again (measured: a third of the engine's cost at 10,000 records)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _title(markdown: str, src_uri: str) -> str:

@@ -19,6 +19,7 @@ trusted project content, written by this project's builds; never copy one in fro
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -64,6 +65,7 @@ def key(project: Project, addresses: Addresses, inputs: list[Path]) -> str:
     return digest.hexdigest()
 
 
+@functools.cache  # asked twice per build; each answer reads the installed packages' metadata
 def _version(library: str) -> str:
     try:
         return metadata.version(library)
