@@ -20,7 +20,6 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from . import cache, output, resolve
@@ -28,7 +27,7 @@ from .assemble import assemble
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity, errors
 from .load import FieldPath, LoadedFile, load_file
-from .model import Event, Model, Record, Reference
+from .model import Event, Model, Reference
 from .output import Addresses, Output
 from .render import DocPage, Site
 from .schema import validate
@@ -70,14 +69,6 @@ class Result:
     """Topic id → its pictures as one raw-HTML block, for `[[chart:id]]` in hand-written pages."""
     glossary_locations: dict[str, str] = field(default_factory=dict)
     """Term id → the generated page that holds its glossary entry."""
-
-    @cached_property
-    def _records_by_page(self) -> dict[str, Record]:
-        return {record.src_uri: record for record in self.model.records.values()}
-
-    def record_for_page(self, src_uri: str) -> Record | None:
-        """The record a generated page shows; None for listings and hand-written pages."""
-        return self._records_by_page.get(src_uri)
 
     @property
     def ok(self) -> bool:
@@ -157,7 +148,7 @@ def build(project: Project) -> Result:
 
 def publish(project: Project, addresses: Addresses) -> Output:
     """What a site engine needs: from the cache when no input changed, else from `build()`."""
-    before = cache.key(project, addresses, [*data_files(project), *doc_files(project)])
+    before = cache.key(project, addresses, _inputs(project))
     stored = cache.load(project, before)
     if stored is not None:
         return stored
@@ -165,10 +156,15 @@ def publish(project: Project, addresses: Addresses) -> Output:
         result = output.output_of(build(project), addresses)
     # Store only what was built from the inputs the key describes: an editor may save a file
     # while the build runs (under `mkdocs serve`), and that build must not be filed under it.
-    after = cache.key(project, addresses, [*data_files(project), *doc_files(project)])
+    after = cache.key(project, addresses, _inputs(project))
     if result.ok and after == before:
         cache.store(project, before, result)
     return result
+
+
+def _inputs(project: Project) -> list[Path]:
+    """Every file a build reads: the data and the hand-written pages."""
+    return [*data_files(project), *doc_files(project)]
 
 
 @contextmanager
