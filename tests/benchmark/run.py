@@ -333,21 +333,25 @@ class SizeResult:
     pages: Pages
     floor_pages: Pages
 
+    def _to_floor(self, builds: list[Build], measure: str) -> list[float]:
+        """engine / floor per round, for wall or CPU time."""
+        return [getattr(b, measure) / getattr(f, measure) for b, f in zip(builds, self.floor)]
+
     @property
     def ratios(self) -> list[float]:
-        return [e.wall / f.wall for e, f in zip(self.engine, self.floor)]
+        return self._to_floor(self.engine, "wall")
 
     @property
     def cpu_ratios(self) -> list[float]:
-        return [e.cpu / f.cpu for e, f in zip(self.engine, self.floor)]
+        return self._to_floor(self.engine, "cpu")
 
     @property
     def cold_ratios(self) -> list[float]:
-        return [e.wall / f.wall for e, f in zip(self.cold, self.floor)]
+        return self._to_floor(self.cold, "wall")
 
     @property
     def cold_cpu_ratios(self) -> list[float]:
-        return [e.cpu / f.cpu for e, f in zip(self.cold, self.floor)]
+        return self._to_floor(self.cold, "cpu")
 
     @property
     def engine_wall(self) -> float:
