@@ -1,9 +1,10 @@
 """The MkDocs adapter: the only code that knows MkDocs. It hands MkDocs what the core produces.
 
 - on_config: load, validate and render everything (the core's `publish`: a build, or the last
-  one's output from `.cache/factbook/` when no input changed). Errors are logged one per line
-  and abort the build with PluginError *before* MkDocs cleans `site/`, so a failed build leaves
-  the previous site untouched. Also registers the glossary Markdown extension.
+  one's output from `.cache/factbook/` when no input changed; the log says which, and how long
+  it took). Errors are logged one per line and abort the build with PluginError *before* MkDocs
+  cleans `site/`, so a failed build leaves the previous site untouched. Also registers the
+  glossary Markdown extension.
 - on_files: add the generated pages (`File.generated`) and the stylesheet.
 - on_page_markdown: expand `[[id]]` in hand-written pages; tell the glossary which page it is on;
   point "Edit this page" of a generated page at the YAML that defines it.
@@ -24,6 +25,7 @@ import gc
 import html
 import logging
 import os
+import time
 from pathlib import Path
 
 from markupsafe import Markup
@@ -91,8 +93,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _errors = []
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
+    started = time.perf_counter()  # for the log line only; nothing built depends on it
     result = factbook.publish(factbook.Project(root, docs_dir=docs_dir, today=_build_date()),
                               _addresses(config))
+    elapsed = time.perf_counter() - started
     # In strict mode a warning fails the build too; fail it now, before MkDocs cleans site/,
     # rather than at the end, after the previous site has been overwritten.
     fails = not result.ok or (config.strict and bool(result.diagnostics))
@@ -114,6 +118,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           "(listed above, as file:line:column); nothing was built and site/ "
                           "is unchanged")
     _output = result
+    # Says whether the cache was used (a data edit should say "built") and what the core cost.
+    how = "read from the build cache" if result.from_cache else "built"
+    took = f"{elapsed:.2f} s" if elapsed >= 1 else f"{elapsed * 1000:.0f} ms"
+    log.info(f"{len(result.pages):,} pages {how} in {took}")
     for name in REQUIRED_EXTENSIONS:
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)

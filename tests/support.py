@@ -51,8 +51,9 @@ def good_build(fixture: str, base: Path) -> Path:
 
 
 def reported(run: BuildRun) -> list[str]:
-    """The factbook lines of a build's log, without the log level."""
-    return [line.split("factbook: ", 1)[1] for line in run.lines() if "factbook: " in line]
+    """The problems factbook logged in a build (its warnings and errors), without the level."""
+    return [line.split("factbook: ", 1)[1] for line in run.lines()
+            if "factbook: " in line and not line.startswith("INFO")]
 
 
 def snapshot(folder: Path, skip: Path | tuple[Path, ...] = ()) -> dict[str, tuple[str, int]]:

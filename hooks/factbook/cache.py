@@ -19,6 +19,7 @@ trusted project content, written by this project's builds; never copy one in fro
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -80,7 +81,9 @@ def load(project: Project, wanted: str) -> Output | None:
             found, output = pickle.load(stored)
     except Exception:  # absent, truncated, from another version: rebuild  # noqa: BLE001
         return None
-    return output if found == wanted and isinstance(output, Output) else None
+    if found != wanted or not isinstance(output, Output):
+        return None
+    return dataclasses.replace(output, from_cache=True)
 
 
 def store(project: Project, stored_key: str, output: Output) -> None:

@@ -81,6 +81,8 @@ class Output:
     """Topic id → its pictures as one raw-HTML block, for `[[chart:id]]`."""
     targets: dict[str, LinkTarget] = field(default_factory=dict)
     """Record id → where `[[id]]` leads."""
+    from_cache: bool = field(default=False, compare=False)
+    """Read from the build cache rather than built (how it was made, not what it holds)."""
 
     @property
     def ok(self) -> bool:

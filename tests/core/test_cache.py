@@ -37,6 +37,7 @@ def test_an_unchanged_project_is_read_from_the_cache(project: Project) -> None:
     again = factbook.publish(project, ADDRESSES)
     assert entry(project).stat().st_mtime_ns == stored
     assert again is not first and again == first == fresh(project)
+    assert (first.from_cache, again.from_cache) == (False, True)
 
 
 def test_a_changed_data_file_is_rebuilt(project: Project) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def test_the_same_data_builds_to_the_same_bytes(first: Path, tmp_path: Path) -> 
 
 def test_a_build_from_the_cache_is_the_same_bytes(first: Path, tmp_path: Path) -> None:
     project = copy_fixture("hostile", tmp_path)
-    assert build(project, tmp_path / "cold").returncode == 0
+    cold = build(project, tmp_path / "cold")
+    assert cold.returncode == 0
     entry = project / CACHE / "output.pickle"
     stored = entry.stat().st_mtime_ns
 
@@ -85,6 +87,9 @@ def test_a_build_from_the_cache_is_the_same_bytes(first: Path, tmp_path: Path) -
 
     assert run.returncode == 0, run.output
     assert entry.stat().st_mtime_ns == stored, "an unchanged project must be read from the cache"
+    # The log says which it was, so a maintainer can tell a data edit was picked up.
+    assert re.search(r"INFO +- +factbook: \d+ pages built in ", cold.output), cold.output
+    assert re.search(r"INFO +- +factbook: \d+ pages read from the build cache in ", run.output)
     assert differences(first, run.site) == []
 
 
