@@ -12,16 +12,20 @@ each under its own clock, and returns seconds per phase:
 `measure_whole(project)` times one call of `factbook.build()` itself — what the adapter runs —
 as a cross-check that the steps above still add up to it (same pages, about the same time).
 `measure_cached(project, addresses)` times `factbook.publish()` when its cache is current: what
-the engine costs when no input changed since the last build.
+the engine costs when no input changed since the last build. `measure_publish(project,
+addresses)` times the steps of `factbook.publish()` without a cache (what a cold build's hook
+runs): hashing the inputs, `build()`, deriving the site engine's output, storing it.
 
-Run as a script (`python phases.py PROJECT [--whole]`) it prints the times as JSON; run.py starts
-it in a fresh interpreter per run, as MkDocs would start, so no run inherits another's memory.
+Run as a script (`python phases.py PROJECT [--whole | --cached | --publish]`) it prints the
+times as JSON; run.py starts it in a fresh interpreter per run, as MkDocs would start, so no run
+inherits another's memory.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -34,7 +38,7 @@ if str(HOOKS) not in sys.path:
     sys.path.insert(0, str(HOOKS))
 
 import factbook  # noqa: E402
-from factbook import resolve  # noqa: E402
+from factbook import cache, output, resolve  # noqa: E402
 from factbook.assemble import assemble  # noqa: E402
 from factbook.load import load_file  # noqa: E402
 from factbook.render import DocPage, Site  # noqa: E402
@@ -130,15 +134,44 @@ def measure_cached(root: Path, addresses: factbook.Addresses) -> dict[str, float
     return {"cached": elapsed, "pages": len(output.pages)}
 
 
+def measure_publish(root: Path, addresses: factbook.Addresses) -> dict[str, float]:
+    """The steps of `factbook.publish()` with no cache, as it runs them (see its code): the
+    cache key before and after, `build()`, deriving the Output, storing it."""
+    project = factbook.Project(root)
+    shutil.rmtree(root / cache.FOLDER, ignore_errors=True)
+    clock = time.perf_counter
+    started = clock()
+    before = cache.key(project, addresses, factbook._inputs(project))
+    hashed = clock()
+    with factbook._collector_paused():
+        result = factbook.build(project)
+        built = clock()
+        derived_output = output.output_of(result, addresses)
+    derived = clock()
+    after = cache.key(project, addresses, factbook._inputs(project))
+    rehashed = clock()
+    if not derived_output.ok or after != before:
+        raise SystemExit("the project has problems, or changed while it was measured")
+    cache.store(project, before, derived_output)
+    stored = clock()
+    return {"publish": stored - started, "hash": (hashed - started) + (rehashed - derived),
+            "publish_build": built - hashed, "derive": derived - built, "store": stored - rehashed,
+            "pages": len(derived_output.pages)}
+
+
+def project_addresses(root: Path) -> factbook.Addresses:
+    """The addresses MkDocs will ask for, so a cache entry is the one the engine's builds use."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    return factbook.Addresses(config.get("site_url") or "/", config.get("use_directory_urls", True))
+
+
 if __name__ == "__main__":
     root = Path(sys.argv[1])
     if "--whole" in sys.argv[2:]:
         print(json.dumps(measure_whole(root)))
     elif "--cached" in sys.argv[2:]:
-        # The addresses MkDocs will ask for, so the entry is the one the engine's builds use.
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-        addresses = factbook.Addresses(config.get("site_url") or "/",
-                                       config.get("use_directory_urls", True))
-        print(json.dumps(measure_cached(root, addresses)))
+        print(json.dumps(measure_cached(root, project_addresses(root))))
+    elif "--publish" in sys.argv[2:]:
+        print(json.dumps(measure_publish(root, project_addresses(root))))
     else:
         print(json.dumps(measure(root)))

@@ -20,14 +20,17 @@ What it does, for each N:
    navigation and no hook. The floor is what MkDocs + Material cost with no engine at all.
 3. Times the engine's own phases (phases.py: load, validate, assemble, link, render) by calling
    the core's functions in a fresh interpreter, `--phase-runs` times, fastest run per phase;
-   and `factbook.publish()` reading a current cache (what a warm build costs the engine).
+   `factbook.publish()` reading a current cache (what a warm build costs the engine), and the
+   steps of `factbook.publish()` without one (build, deriving the output, storing it).
 4. Runs `mkdocs build --strict` on the engine project and on the floor in alternation, in
    rounds of three (`--pairs` rounds): the engine **cold** (its build cache, `.cache/factbook/`,
    deleted first: a first build, or one after any data change), the floor, the engine **warm**
    (the cache the cold build left: a rebuild of unchanged data). A machine that gets slower or
    faster during the run so affects all alike; engine/floor is computed within each round and
    the median of the ratios is reported. Wall time, CPU time (user + system) and peak memory
-   (max RSS, from `wait4`) are those of the `mkdocs build` process. Sites are written to a RAM
+   (max RSS, from `wait4`) are those of the `mkdocs build` process; the hook's own share is
+   read from its log line (`factbook: … pages built in …`), which also proves a cold build
+   built and a warm one read the cache. Sites are written to a RAM
    disk (`/dev/shm`) when there is one, so disk flushes of one build do not land on the next.
 5. Measures the HTML pages of the engine's site: median and largest record page, largest
    listing page (timeline, glossary, indexes).
@@ -85,6 +88,10 @@ class Build:
     """Bytes."""
     reported: float | None
     """MkDocs' own "Documentation built in X seconds" (excludes interpreter start-up)."""
+    hook: float | None = None
+    """The factbook hook's on_config (the core's publish), from its log line; None for the floor."""
+    from_cache: bool | None = None
+    """Whether that log line says the core's output was read from the build cache."""
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -116,8 +123,29 @@ def run_build(project: Path, site: Path, *, profile: Path | None = None) -> Buil
     if process.returncode != 0:
         raise SystemExit(f"mkdocs build failed for {project}:\n{output[-5000:]}")
     built = re.search(r"Documentation built in ([\d.]+) seconds", output)
+    hook = HOOK_LINE.search(output)
     return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
-                 float(built.group(1)) if built else None)
+                 float(built.group(1)) if built else None,
+                 hook_seconds(hook.group(2), hook.group(3)) if hook else None,
+                 hook.group(1) != "built" if hook else None)
+
+
+HOOK_LINE = re.compile(
+    r"factbook: [\d,]+ pages (built|read from the build cache) in ([\d.]+) (s|ms)")
+"""The adapter's log line after the core ran (hooks/mkdocs_adapter.py, on_config)."""
+
+
+def hook_seconds(number: str, unit: str) -> float:
+    return float(number) / 1000 if unit == "ms" else float(number)
+
+
+def expect_cache(build: Build, from_cache: bool, what: str) -> Build:
+    """A warm build that rebuilt (or a cold one that did not) would measure the wrong thing."""
+    if build.from_cache is not from_cache:
+        raise SystemExit(f"the {what} build was expected to "
+                         f"{'read the build cache' if from_cache else 'build'}, but its log "
+                         f"says otherwise ({build.from_cache=})")
+    return build
 
 
 def engine_phases(project: Path, runs: int) -> dict[str, float]:
@@ -133,12 +161,15 @@ def engine_phases(project: Path, runs: int) -> dict[str, float]:
     phases = [sample() for _ in range(runs)]
     whole = [sample("--whole") for _ in range(runs)]
     cached = [sample("--cached") for _ in range(runs)]
+    published = [sample("--publish") for _ in range(runs)]
     if whole[0]["pages"] != phases[0]["pages"]:
         raise SystemExit(f"phases.py renders {phases[0]['pages']} pages but factbook.build() "
                          f"{whole[0]['pages']}: phases.py no longer matches the core's steps")
     result = {key: min(s[key] for s in phases) for key in phases[0]}
     result["build"] = min(s["build"] for s in whole)
     result["cached"] = min(s["cached"] for s in cached)
+    for step in ("publish", "hash", "publish_build", "derive", "store"):
+        result[step] = min(s[step] for s in published)
     return result
 
 
@@ -369,6 +400,15 @@ class SizeResult:
     def engine_own(self) -> float:
         return sum(self.phases[p] for p in ("load", "validate", "assemble", "link", "render"))
 
+    @property
+    def check_time(self) -> float:
+        """What must finish before MkDocs may clean site/ and learn which pages exist."""
+        return sum(self.phases[p] for p in ("load", "validate", "assemble", "link"))
+
+    def hook(self, builds: list[Build]) -> float:
+        """Median time of the hook's on_config in these builds (from its log line)."""
+        return statistics.median(b.hook or 0.0 for b in builds)
+
 
 def pairs_for(n: int, args: argparse.Namespace) -> int:
     return args.pairs or 5
@@ -402,9 +442,9 @@ def measure_size(n: int, work: Path, core: Path, args: argparse.Namespace,
     pairs = pairs_for(n, args)
     for pair in range(1, pairs + 1):
         shutil.rmtree(project / ".cache", ignore_errors=True)
-        cold.append(run_build(project, args.sites / f"n{n}-engine"))
+        cold.append(expect_cache(run_build(project, args.sites / f"n{n}-engine"), False, "cold"))
         floor_builds.append(run_build(floor, args.sites / f"n{n}-floor"))
-        engine.append(run_build(project, args.sites / f"n{n}-engine"))
+        engine.append(expect_cache(run_build(project, args.sites / f"n{n}-engine"), True, "warm"))
         log(f"N={n:,}: round {pair}/{pairs}: engine cold {cold[-1].wall:.2f} s, "
             f"floor {floor_builds[-1].wall:.2f} s, engine warm {engine[-1].wall:.2f} s; ratios "
             f"{cold[-1].wall / floor_builds[-1].wall:.3f} cold, "
@@ -472,6 +512,13 @@ def size_table(r: SizeResult) -> str:
                                     f"(`factbook.build()` as a whole: {seconds(r.phases['build'])})"),
         ("Engine's own time, warm", f"{1000 * r.phases['cached']:.0f} ms (`factbook.publish()` "
                                     "reading its cache)"),
+        ("The hook's on_config inside the builds (its log line)",
+         f"cold {seconds(r.hook(r.cold))}, warm {seconds(r.hook(r.engine))} (medians)"),
+        ("… cold: `factbook.publish()` outside MkDocs",
+         f"{seconds(r.phases['publish'])} = build {seconds(r.phases['publish_build'])} + "
+         f"deriving JSON-LD, facts.json and the rest of the output "
+         f"{seconds(r.phases['derive'])} + storing it {seconds(r.phases['store'])} + hashing "
+         f"the inputs {seconds(r.phases['hash'])}"),
         ("… load · validate · assemble", " · ".join(seconds(r.phases[p])
                                                       for p in ("load", "validate", "assemble"))),
         ("… link · render", " · ".join(seconds(r.phases[p]) for p in ("link", "render"))),
@@ -597,22 +644,81 @@ def check_targets(results: list[SizeResult], serve: Serve | None) -> list[Target
 
 def explanation(results: list[SizeResult]) -> str:
     """What separates cold, warm and floor, from this run's own figures."""
+    median = statistics.median
     paragraphs = []
     for r in results:
-        median = statistics.median
         cold_extra = median(c.wall - w.wall for c, w in zip(r.cold, r.engine))
         warm_extra = median(w.wall - f.wall for w, f in zip(r.engine, r.floor))
+        in_hook = r.hook(r.cold) - r.hook(r.engine)
+        later = cold_extra - in_hook
         phases = ", ".join(f"{p} {seconds(r.phases[p])}" for p in
                            ("load", "validate", "assemble", "link", "render"))
+        if later >= 0.1 * cold_extra:
+            rest = (f"The other {seconds(later)} arise after on_config, in MkDocs' page work, "
+                    "which is the same work in both builds (the core's output is equal) but "
+                    "runs in a process that has just built and released the core's data "
+                    f"(peak memory {mb(max(b.max_rss for b in r.cold))} against "
+                    f"{mb(max(b.max_rss for b in r.engine))} warm).")
+        else:
+            rest = f"The rest, {seconds(later)}, is within the differences between rounds."
         paragraphs.append(
             f"- N = {r.n:,}: a cold build takes {seconds(cold_extra)} more than a warm one. "
-            f"That is the core's own work, {seconds(r.engine_own)} ({phases}), plus storing "
-            f"its output, which a warm build replaces by reading the cache "
-            f"({1000 * r.phases['cached']:.0f} ms). A warm build still takes "
-            f"{seconds(warm_extra)} more than the floor: the hook's work on every page inside "
-            "MkDocs (glossary marking of each page's text, JSON-LD and meta tags) and the "
-            "larger pages it makes (tooltips) to index for search and write.")
-    return "\n".join(paragraphs)
+            f"{seconds(in_hook)} of it is the hook's on_config, where the core runs before "
+            f"MkDocs sees any page ({seconds(r.hook(r.cold))} cold against "
+            f"{seconds(r.hook(r.engine))} warm, from the hook's log line). Timed outside "
+            f"MkDocs, a cold `factbook.publish()` takes {seconds(r.phases['publish'])}: the "
+            f"core's build {seconds(r.phases['publish_build'])} ({phases}, timed one by one), "
+            f"deriving JSON-LD, facts.json and the rest of the output "
+            f"{seconds(r.phases['derive'])}, storing it in the cache "
+            f"{seconds(r.phases['store'])}, hashing the inputs {seconds(r.phases['hash'])}. "
+            f"{rest} {warm_versus_floor(warm_extra)}")
+    return "\n".join(paragraphs) + "\n\n" + critical_path(results)
+
+
+def warm_versus_floor(extra: float) -> str:
+    if extra <= 0:
+        return (f"A warm build takes no longer than the floor here ({seconds(extra)}, within "
+                "the differences between rounds).")
+    return (f"A warm build still takes {seconds(extra)} more than the floor: the hook's work on "
+            "every page inside MkDocs (glossary marking of each page's text, JSON-LD and meta "
+            "tags) and the larger pages it makes (tooltips) to index for search and write.")
+
+
+def critical_path(results: list[SizeResult]) -> str:
+    """Why a cold build cannot get within 5 % of the floor by moving work elsewhere."""
+    bounds = []
+    for r in results:
+        if r.n < 1000:
+            continue
+        floor = r.floor_wall
+        # What a warm build adds over the floor; below zero it is noise, and counts as nothing.
+        warm_extra = max(0.0, statistics.median(w.wall - f.wall for w, f in zip(r.engine, r.floor)))
+        least = r.check_time + warm_extra
+        bounds.append((r, floor, warm_extra, least))
+    if not bounds:
+        return ""
+    figures = "; ".join(
+        f"at N = {r.n:,}, checking {seconds(r.check_time)} + per-page work {seconds(extra)} = "
+        f"{seconds(least)} against an allowance of {seconds(0.05 * floor)} (5 % of the floor's "
+        f"{seconds(floor)}), so engine / floor ≥ {1 + least / floor:.3f}"
+        for r, floor, extra, least in bounds)
+    above = [r.n for r, floor, _, least in bounds if least > 0.05 * floor]
+    largest = bounds[-1][0]
+    heaviest = max(("load", "validate", "assemble", "link"), key=lambda p: largest.phases[p])
+    verdict = (
+        "so a cold build cannot reach 1.05 at " + " or ".join(f"N = {n:,}" for n in above) +
+        " by running anything beside MkDocs; the check itself would have to get faster (its "
+        f"largest part at N = {largest.n:,} is {heaviest}, "
+        f"{seconds(largest.phases[heaviest])})." if above else
+        "so 1.05 is within reach only if everything after the check runs beside MkDocs.")
+    return (
+        "What a cold build cannot avoid: MkDocs cannot start on any page before it knows which "
+        "pages exist, and the data must be checked before MkDocs cleans `site/` (so that a "
+        "failed build leaves the previous site untouched). Loading, validating, assembling and "
+        "linking (the check) therefore come before all of MkDocs' page work, whatever could run "
+        "beside it. Even if rendering, deriving and storing moved to the machine's second core "
+        "and cost nothing, a cold build would still take that check plus the per-page work a "
+        "warm build does: " + figures + "; " + verdict)
 
 
 def targets_table(targets: list[Target]) -> str:
@@ -736,7 +842,8 @@ glossary terms in their prose.
   each round.
 - **Engine's own time**: the core's phases (load, validate, assemble, link, render) timed
   outside MkDocs; glossary marking happens inside MkDocs' Markdown conversion and is included in
-  engine / floor only.
+  engine / floor only. **The hook's on_config**: the time the hook's log line reports for the
+  core inside each build (`factbook: … pages built in …` or `… read from the build cache in …`).
 - Every build writes its site to a RAM disk (`/dev/shm`) when the machine has one: written to
   disk, identical builds differed by up to a second of system time while the previous build's
   output was still being flushed, more than the differences being measured.

@@ -13,7 +13,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import KIND_WEIGHTS, counts_for, generate, write_floor  # noqa: E402
-from phases import PHASES, measure  # noqa: E402
+from phases import PHASES, measure, measure_publish, project_addresses  # noqa: E402
+from run import run_build  # noqa: E402
 
 from factbook import Project, build  # noqa: E402
 
@@ -65,3 +66,20 @@ def test_phase_timer_runs_the_same_steps_as_build(tmp_path: Path) -> None:
     generate(N, tmp_path / "project", seed=7)
     times = measure(tmp_path / "project")
     assert set(PHASES) <= set(times) and times["records"] == N
+
+
+def test_publish_timer_times_a_cold_publish_and_leaves_its_cache(tmp_path: Path) -> None:
+    generate(N, tmp_path / "project", seed=7)
+    times = measure_publish(tmp_path / "project", project_addresses(tmp_path / "project"))
+    steps = ("hash", "publish_build", "derive", "store")
+    assert all(times[step] > 0 for step in steps)
+    assert abs(times["publish"] - sum(times[step] for step in steps)) < 0.01
+    assert (tmp_path / "project" / ".cache" / "factbook" / "output.pickle").is_file()
+
+
+def test_builds_report_the_hooks_time_and_whether_the_cache_was_read(tmp_path: Path) -> None:
+    generate(N, tmp_path / "project", seed=7)
+    cold = run_build(tmp_path / "project", tmp_path / "site")
+    warm = run_build(tmp_path / "project", tmp_path / "site")
+    assert (cold.from_cache, warm.from_cache) == (False, True)
+    assert cold.hook is not None and warm.hook is not None and 0 <= warm.hook < cold.hook
