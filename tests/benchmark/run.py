@@ -663,9 +663,9 @@ def explanation(results: list[SizeResult]) -> str:
             rest = f"The rest, {seconds(later)}, is within the differences between rounds."
         paragraphs.append(
             f"- N = {r.n:,}: a cold build takes {seconds(cold_extra)} more than a warm one. "
-            f"{seconds(in_hook)} of it is the hook's on_config, where the core runs before "
-            f"MkDocs sees any page ({seconds(r.hook(r.cold))} cold against "
-            f"{seconds(r.hook(r.engine))} warm, from the hook's log line). Timed outside "
+            "The hook's on_config, where the core runs before MkDocs sees any page, takes "
+            f"{seconds(r.hook(r.cold))} in a cold build and {seconds(r.hook(r.engine))} in a "
+            "warm one (medians, from the hook's log line). Timed outside "
             f"MkDocs, a cold `factbook.publish()` takes {seconds(r.phases['publish'])}: the "
             f"core's build {seconds(r.phases['publish_build'])} ({phases}, timed one by one), "
             f"deriving JSON-LD, facts.json and the rest of the output "
@@ -676,7 +676,7 @@ def explanation(results: list[SizeResult]) -> str:
 
 
 def warm_versus_floor(extra: float) -> str:
-    if extra <= 0:
+    if extra < 0.005:
         return (f"A warm build takes no longer than the floor here ({seconds(extra)}, within "
                 "the differences between rounds).")
     return (f"A warm build still takes {seconds(extra)} more than the floor: the hook's work on "
