@@ -6,7 +6,8 @@ each under its own clock, and returns seconds per phase:
     load      data_files + load_file (YAML → plain data with positions)
     validate  schema.validate per file (JSON Schema)
     assemble  assemble() (valid records → frozen model, relation references)
-    link      `[[id]]` in prose and pages, reference/record/chart checks, backlinks
+    link      `[[id]]` in prose and pages, reference/record/chart checks, backlinks (also
+              timed alone, as `backlinks`: the part of linking that only rendering needs)
     render    Site(...), chart figures, Site.pages() (templates → Markdown)
 
 `measure_whole(project)` times one call of `factbook.build()` itself — what the adapter runs —
@@ -94,7 +95,9 @@ def measure(root: Path) -> dict[str, float]:
     diagnostics += resolve.check_references(model, references, assembly.skipped_ids)
     diagnostics += resolve.check_records(model)
     diagnostics += resolve.check_charts(model, references)
+    computing_backlinks = clock()  # only rendering needs them: timed apart for run.py
     backlinks = resolve.backlinks(model, references)
+    times["backlinks"] = clock() - computing_backlinks
     times["link"] = clock() - started
 
     if diagnostics:

@@ -402,8 +402,10 @@ class SizeResult:
 
     @property
     def check_time(self) -> float:
-        """What must finish before MkDocs may clean site/ and learn which pages exist."""
-        return sum(self.phases[p] for p in ("load", "validate", "assemble", "link"))
+        """What must finish before MkDocs may clean site/ and learn which pages exist (backlinks
+        are part of linking but only rendering needs them)."""
+        return sum(self.phases[p] for p in ("load", "validate", "assemble", "link")) \
+            - self.phases["backlinks"]
 
     def hook(self, builds: list[Build]) -> float:
         """Median time of the hook's on_config in these builds (from its log line)."""
@@ -715,8 +717,8 @@ def critical_path(results: list[SizeResult]) -> str:
         "What a cold build cannot avoid: MkDocs cannot start on any page before it knows which "
         "pages exist, and the data must be checked before MkDocs cleans `site/` (so that a "
         "failed build leaves the previous site untouched). Loading, validating, assembling and "
-        "linking (the check) therefore come before all of MkDocs' page work, whatever could run "
-        "beside it. Even if rendering, deriving and storing moved to the machine's second core "
+        "checking references (the check: linking without the backlinks, which only rendering "
+        "needs) therefore come before all of MkDocs' page work, whatever could run beside it. Even if rendering, deriving and storing moved to the machine's second core "
         "and cost nothing, a cold build would still take that check plus the per-page work a "
         "warm build does: " + figures + "; " + verdict)
 
