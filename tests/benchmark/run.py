@@ -412,6 +412,11 @@ class SizeResult:
         return statistics.median(b.hook or 0.0 for b in builds)
 
 
+def median_gap(builds: list[Build], others: list[Build]) -> float:
+    """How much longer `builds` took than `others`, round by round (wall time), as a median."""
+    return statistics.median(b.wall - o.wall for b, o in zip(builds, others))
+
+
 def pairs_for(n: int, args: argparse.Namespace) -> int:
     return args.pairs or 5
 
@@ -502,8 +507,8 @@ def size_table(r: SizeResult) -> str:
                                            f"{listed(r.cold_ratios)})"),
         ("**engine / floor, warm**, wall", f"**{median(r.ratios):.3f}** (rounds: "
                                            f"{listed(r.ratios)})"),
-        ("What the engine adds, wall", f"cold {seconds(median(e.wall - f.wall for e, f in zip(r.cold, r.floor)))}, "
-                                       f"warm {seconds(median(e.wall - f.wall for e, f in zip(r.engine, r.floor)))} "
+        ("What the engine adds, wall", f"cold {seconds(median_gap(r.cold, r.floor))}, "
+                                       f"warm {seconds(median_gap(r.engine, r.floor))} "
                                        "(medians of the rounds' differences)"),
         ("engine / floor, CPU time", f"cold {median(r.cold_cpu_ratios):.3f} "
                                      f"({listed(r.cold_cpu_ratios)}); warm "
@@ -646,11 +651,10 @@ def check_targets(results: list[SizeResult], serve: Serve | None) -> list[Target
 
 def explanation(results: list[SizeResult]) -> str:
     """What separates cold, warm and floor, from this run's own figures."""
-    median = statistics.median
     paragraphs = []
     for r in results:
-        cold_extra = median(c.wall - w.wall for c, w in zip(r.cold, r.engine))
-        warm_extra = median(w.wall - f.wall for w, f in zip(r.engine, r.floor))
+        cold_extra = median_gap(r.cold, r.engine)
+        warm_extra = median_gap(r.engine, r.floor)
         in_hook = r.hook(r.cold) - r.hook(r.engine)
         later = cold_extra - in_hook
         phases = ", ".join(f"{p} {seconds(r.phases[p])}" for p in
@@ -694,7 +698,7 @@ def critical_path(results: list[SizeResult]) -> str:
             continue
         floor = r.floor_wall
         # What a warm build adds over the floor; below zero it is noise, and counts as nothing.
-        warm_extra = max(0.0, statistics.median(w.wall - f.wall for w, f in zip(r.engine, r.floor)))
+        warm_extra = max(0.0, median_gap(r.engine, r.floor))
         least = r.check_time + warm_extra
         bounds.append((r, floor, warm_extra, least))
     if not bounds:
