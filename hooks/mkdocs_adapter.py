@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import gc
 import html
 import logging
 import os
@@ -36,12 +35,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 import factbook
+from factbook import collector
 from factbook.dates import PartialDate
-from factbook.diagnostics import Severity
 from factbook.glossary import GlossaryExtension
-from factbook.output import Addresses, relative_url
-from factbook.render import GLOSSARY_PAGE, KIND_INDEXES, TIMELINE_PAGE, error_page
-from factbook.schema import SCHEMA_PATH
 
 log = get_plugin_logger("factbook")
 
@@ -58,7 +54,6 @@ if not serve_log.handlers:
 STYLESHEET = "assets/factbook.css"
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "md_in_html", "toc")
 """Generated Markdown uses these; they are switched on if mkdocs.yml does not list them."""
-LISTING_PAGES = {GLOSSARY_PAGE, TIMELINE_PAGE, *(src for src, _ in KIND_INDEXES.values())}
 FACTS_JSON = "facts.json"
 SCHEMA_JSON = "schema/facts.schema.json"
 
@@ -68,9 +63,10 @@ _output: factbook.Output | None = None
 _glossary: GlossaryExtension | None = None
 _errors: list[str] = []
 """Problems of the current data, when serving it as an error page."""
-_pages_seen: set[str] = set(LISTING_PAGES)
+_listings: set[str] = set()
+"""The listing pages (in the navigation; record pages are not)."""
+_pages_seen: set[str] = set()
 """Every generated page of earlier builds in this process: under `serve`, each shows the errors."""
-_files: Files | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -87,10 +83,13 @@ def _build_date() -> PartialDate:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _output, _glossary, _errors
-    gc.unfreeze()  # let the previous build's objects (under `serve`) be collected again
+    global _output, _glossary, _errors, _listings
+    collector.release_previous_build()
     _output = _glossary = None
     _errors = []
+    _listings = factbook.listing_pages()
+    _pages_seen.update(_listings)
+    _fill_records_section(config.nav)
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
     started = time.perf_counter()  # for the log line only; nothing built depends on it
@@ -107,13 +106,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         serve_log.error("the site shows this list until the data is fixed")
         return config
     for diagnostic in result.diagnostics:
-        if diagnostic.severity is Severity.WARNING:
+        if diagnostic.severity is factbook.Severity.WARNING:
             log.warning(str(diagnostic))
         else:
             log.error(str(diagnostic))
     if fails:
         count = len(result.diagnostics) if config.strict else \
-            sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+            sum(1 for d in result.diagnostics if d.severity is factbook.Severity.ERROR)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data or pages "
                           "(listed above, as file:line:column); nothing was built and site/ "
                           "is unchanged")
@@ -129,7 +128,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # not resolve them again; tests check every link of the built site instead.
     _glossary = GlossaryExtension(
         result.terms, result.glossary_locations,
-        functools.partial(relative_url, directory_urls=config.use_directory_urls),
+        functools.partial(factbook.built_relative, directory_urls=config.use_directory_urls),
         generated=result.pages.keys())
     config.markdown_extensions.append(_glossary)
     if STYLESHEET not in config.extra_css:
@@ -137,9 +136,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _fill_records_section(nav: list[object] | None) -> None:
+    """An empty section of the navigation (`- Records: []` in mkdocs.yml) lists every record
+    kind's listing page, so a kind declared later appears there with no edit."""
+    for item in nav or ():
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if value == []:
+                    item[title] = [{name: src} for src, name in factbook.kind_listings().items()]
+                elif isinstance(value, list):
+                    _fill_records_section(value)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _files
-    _files = files
     if _errors:
         return _error_files(files, config)
     assert _output is not None
@@ -148,7 +157,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"{config.docs_dir}/{src_uri} has the path of a generated page: "
                               "rename or remove it")
         generated = File.generated(config, src_uri, content=markdown)
-        if src_uri not in LISTING_PAGES:
+        if src_uri not in _listings:
             # Record pages are reached from listings, never from the navigation: Material renders
             # the whole nav into every page, so a nav entry per record would make every page grow
             # with the number of records.
@@ -156,34 +165,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
     _pages_seen.update(_output.pages)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(factbook.STYLESHEET)))
-    files.append(File.generated(config, SCHEMA_JSON, abs_src_path=str(SCHEMA_PATH)))
+    files.append(File.generated(config, SCHEMA_JSON, content=factbook.schema_text()))
     files.append(File.generated(config, FACTS_JSON, content=_output.facts_json))
-    # The output lives until the build ends: keep the cycle collector from rescanning it while
-    # MkDocs renders every page (unfrozen again at the next build's on_config).
-    gc.freeze()
+    collector.keep_until_next_build()  # the output lives until MkDocs has rendered every page
     return files
 
 
 def _error_files(files: Files, config: MkDocsConfig) -> Files:
     """Every page the reader may have open shows the problems instead of stale content."""
-    content = error_page(_errors)
+    content = factbook.error_page(_errors)
     for src_uri in sorted(_pages_seen):
         if files.get_file_from_path(src_uri) is None:
             generated = File.generated(config, src_uri, content=content)
-            if src_uri not in LISTING_PAGES:
+            if src_uri not in _listings:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
     return files
 
 
-def _addresses(config: MkDocsConfig) -> Addresses:
+def _addresses(config: MkDocsConfig) -> factbook.Addresses:
     """How MkDocs lays out page addresses (for facts.json, JSON-LD and Open Graph)."""
-    return Addresses(config.site_url or "/", config.use_directory_urls)
+    return factbook.Addresses(config.site_url or "/", config.use_directory_urls)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _errors:
-        return error_page(_errors)
+        return factbook.error_page(_errors)
     assert _output is not None and _glossary is not None
     src_uri = page.file.src_uri
     _glossary.set_page(src_uri)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from factbook import Project, Result, check
+from factbook import Checked, Project, check
 
 SOURCE = """\
 sources:
@@ -22,12 +22,12 @@ def write(root: Path, relative: str, text: str) -> Path:
     return path
 
 
-def run(root: Path, files: dict[str, str]) -> Result:
+def run(root: Path, files: dict[str, str]) -> Checked:
     (root / "docs").mkdir(exist_ok=True)
     for relative, text in files.items():
         write(root, relative, text)
     return check(Project(root))
 
 
-def messages(result: Result) -> list[str]:
+def messages(result: Checked) -> list[str]:
     return [str(d) for d in result.diagnostics]

@@ -1,5 +1,6 @@
-"""Command line: `python -m factbook check` (what the pre-commit hook runs) and
-`python -m factbook emit OUT` (every page as plain Markdown, for engines that run no MkDocs hooks).
+"""Command line: `python -m factbook check` (what the pre-commit hook runs),
+`python -m factbook emit OUT` (every page as plain Markdown, for engines that run no MkDocs hooks)
+and `python -m factbook schema` (rewrite the JSON Schema file editors' tooling reads).
 
 Run from the project folder with `hooks/` on the path: `PYTHONPATH=hooks python -m factbook check`.
 """
@@ -12,7 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import Project, build, check
+from . import Output, Project, build, check
+from .schema import SCHEMA_PATH, schema_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,8 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate data/ and docs/; print every problem")
     emit = commands.add_parser("emit", help="write all pages as Markdown into a folder")
     emit.add_argument("out", type=Path, help="the folder to write (must not be docs/ or data/)")
+    commands.add_parser("schema", help=f"rewrite {SCHEMA_PATH.name} from the declared kinds")
     args = parser.parse_args(argv)
 
+    if args.command == "schema":
+        SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+        print(f"wrote {SCHEMA_PATH}")
+        return 0
     project = Project(args.root, args.data, args.docs)
     started = time.perf_counter()
     result = check(project) if args.command == "check" else build(project)
@@ -35,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         count = sum(1 for d in result.diagnostics if d.severity.value == "error")
         print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
         return 1
-    if args.command == "emit":
+    if isinstance(result, Output):
         return _emit(project, result, args.out)
     elapsed = time.perf_counter() - started
     print(f"ok: {len(result.model.records)} records, {len(result.doc_pages)} pages checked "
@@ -43,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _emit(project: Project, result, out: Path) -> int:
+def _emit(project: Project, result: Output, out: Path) -> int:
     out = out.resolve()
     for protected in (project.root / project.docs_dir, project.root / project.data_dir):
         if out == protected.resolve() or protected.resolve() in out.parents:

@@ -1,37 +1,37 @@
-"""Assemble: validated plain data from every file → one `Model`, plus what links.py checks.
+"""Assemble: plain data from every file → one `Model`, plus what resolve.py checks.
 
-Only records that passed the schema are assembled; the others already have diagnostics, and
-skipping them keeps one mistake from causing a cascade of follow-on messages.
+Records are built from their kinds' field declarations (model.py), with no code per field.
+Every field that can be checked is checked, even in a record that broke the schema elsewhere:
+an editor sees an impossible date, an unknown id and a misspelt field in one run, not one
+after another. Only the values the schema already reported are passed over (no follow-on
+messages), and a record with any problem is left out of the model (and so out of the site).
 """
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
+from types import UnionType
 from typing import Any
 
-from . import resolve
-from .dates import PartialDate
+from . import links
+from .dates import PartialDate, ends_before_start
 from .diagnostics import Diagnostic, Position
+from .kinds import KINDS
 from .load import FieldPath, LoadedFile
-from .model import (RECORD_TYPES, Event, Model, Native, Organization, Participant, Person, Prose,
-                    Quote, Record, Reference, Role, Source, Term, Topic)
+from .model import DataField, Model, Part, Prose, Record, RecordKind, Reference, data_fields
 from .text import quoted
-
-MARKDOWN_FIELDS = {
-    "sources": ("note",), "organizations": ("summary",), "people": ("summary",),
-    "topics": ("summary", "details", "terms"), "events": ("summary", "details", "outcome"),
-    "terms": ("definition",),
-}
 
 
 @dataclass
 class Assembly:
     records: dict[str, Record] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
+    """Every reference in the data, from records left out included (they are checked too)."""
     prose: list[Prose] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped_ids: set[str] = field(default_factory=set)
-    """Ids of records left out for schema errors: references to them are not reported again."""
+    """Ids of records left out for their own errors: references to them are not reported again."""
 
     @property
     def model(self) -> Model:
@@ -40,172 +40,174 @@ class Assembly:
         return Model(dict(sorted(self.records.items())))
 
 
-def assemble(files: list[LoadedFile], invalid: set[tuple[str, FieldPath]]) -> Assembly:
-    """Build records from every valid record; `invalid` holds (file, record path) pairs to skip."""
+def assemble(files: list[LoadedFile], reported: dict[str, set[FieldPath]]) -> Assembly:
+    """Build every record of every file. `reported` holds, per file, the paths of values the
+    schema found wrong: those are passed over, and their records left out."""
     assembly = Assembly()
     for loaded in files:
-        for key, cls in RECORD_TYPES.items():
-            items = loaded.data.get(key)
-            if not isinstance(items, list) or (loaded.path, (key,)) in invalid:
+        paths = reported.get(loaded.path, set())
+        for kind in KINDS.values():
+            items = loaded.data.get(kind.key)
+            if not isinstance(items, list) or (kind.key,) in paths:
                 continue
             for index, raw in enumerate(items):
-                if (loaded.path, (key, index)) in invalid:
-                    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                        assembly.skipped_ids.add(raw["id"])
-                    continue
-                _RecordBuilder(assembly, loaded, key, index, raw).build(cls)
+                if isinstance(raw, dict):
+                    _RecordBuilder(assembly, loaded, paths, kind, (kind.key, index), raw).build()
     return assembly
 
 
-class _RecordBuilder:
-    """Builds one record, reporting impossible dates and collecting references as it goes."""
+class _Bad:
+    """A value that could not be converted (already reported, or reported now)."""
 
-    def __init__(self, assembly: Assembly, loaded: LoadedFile, key: str, index: int,
-                 raw: dict[str, Any]) -> None:
+
+BAD = _Bad()
+
+
+class _RecordBuilder:
+    """Builds one record from its kind's declared fields, collecting references, Markdown
+    fields and problems as it goes."""
+
+    def __init__(self, assembly: Assembly, loaded: LoadedFile, reported: set[FieldPath],
+                 kind: RecordKind, base: FieldPath, raw: dict[str, Any]) -> None:
         self.assembly = assembly
         self.loaded = loaded
-        self.key = key
-        self.base: FieldPath = (key, index)
+        self.reported = reported
+        self.kind = kind
+        self.base = base
         self.raw = raw
-        self.id: str = raw["id"]
-        self.ok = True
+        self.id: str = raw["id"] if isinstance(raw.get("id"), str) else ""
+        self.ok = not any(path[:len(base)] == base for path in reported)
 
-    def position(self, *path: str | int) -> Position:
-        return self.loaded.position(self.base + path)
-
-    def date(self, value: Any, *path: str | int) -> PartialDate | None:
-        if value is None:
-            return None
-        try:
-            return PartialDate.parse(value)
-        except ValueError as error:
-            self.assembly.diagnostics.append(Diagnostic(
-                self.position(*path), f"impossible date '{quoted(value)}': {error}",
-                "check the source; if only the month is known, write 2023-04"))
-            self.ok = False
-            return None
-
-    def ref(self, target: str | None, relation: str, kinds: tuple[type[Record], ...],
-            *path: str | int) -> str | None:
-        if target is not None:
-            self.assembly.references.append(
-                Reference(self.id, target, self.position(*path), relation, kinds))
-        return target
-
-    def refs(self, targets: list[str] | None, relation: str, kinds: tuple[type[Record], ...],
-             *path: str | int) -> tuple[str, ...]:
-        return tuple(self.ref(t, relation, kinds, *path, i) for i, t in enumerate(targets or ()))
-
-    def sources(self, raw: dict[str, Any], *path: str | int) -> tuple[str, ...]:
-        return self.refs(raw.get("sources"), "cited by", (Source,), *path, "sources")
-
-    def markdown(self, name: str) -> None:
-        text = self.raw.get(name)
-        if text is None:
+    def build(self) -> None:
+        values = self.fields(self.kind.record, self.raw, self.base, f"{self.kind.name} '{self.id}'")
+        if not self.ok or values is BAD:
+            if self.id:
+                self.assembly.skipped_ids.add(self.id)
             return
-        start, raw = self.loaded.source_text(self.base + (name,))
-        prose = Prose(self.id, name, text, self.position(name), start, raw)
-        self.assembly.prose.append(prose)
-        self.assembly.diagnostics += resolve.link_problems(prose)
-
-    def order(self, start: PartialDate | None, end: PartialDate | None, what: str,
-              swap: str, *path: str | int) -> None:
-        """Report an end before its start, at the end's position. Dates are compared at the
-        precision both have: `2023-04` does not end before `2023-04-17`."""
-        if start is None or end is None:
-            return
-        common = min(len(start.iso.split("-")), len(end.iso.split("-")))
-        if end.sort_key[:common] < start.sort_key[:common]:
-            self.assembly.diagnostics.append(Diagnostic(
-                self.position(*path), f"{what} ends ({end}) before it starts ({start})",
-                f"swap {swap}"))
-
-    def build(self, cls: type[Record]) -> None:
-        raw = self.raw
-        common = dict(id=self.id, origin=self.position(), sources=self.sources(raw))
-        record = getattr(self, f"_{cls.__name__.lower()}")(raw, common)
-        for name in MARKDOWN_FIELDS[self.key]:
-            self.markdown(name)
-        if not self.ok:
-            self.assembly.skipped_ids.add(self.id)
-            return
+        assert isinstance(values, dict)
         records = self.assembly.records
         if self.id in records:
             first = records[self.id].origin
             self.assembly.diagnostics.append(Diagnostic(
-                self.position("id"), f"duplicate id '{self.id}'",
+                self.position(self.base + ("id",)), f"duplicate id '{self.id}'",
                 f"ids are unique across all files; it is already used at {first}"))
             return
-        records[self.id] = record
+        records[self.id] = self.kind.record(origin=self.position(self.base), **values)
 
-    def _source(self, raw: dict[str, Any], common: dict[str, Any]) -> Source:
-        return Source(**common, title=raw["title"], publisher=raw["publisher"],
-                      title_en=raw.get("title_en"), author=raw.get("author"),
-                      date=self.date(raw.get("date"), "date"), url=raw.get("url"),
-                      kind=raw.get("kind"), language=raw.get("language"), note=raw.get("note"))
+    def position(self, path: FieldPath) -> Position:
+        return self.loaded.position(path)
 
-    def _organization(self, raw: dict[str, Any], common: dict[str, Any]) -> Organization:
-        return Organization(**common, name=raw["name"], short_name=raw.get("short_name"),
-                            native=_native(raw.get("native")), aliases=tuple(raw.get("aliases", ())),
-                            country=raw.get("country"),
-                            parent=self.ref(raw.get("parent"), "part of", (Organization,), "parent"),
-                            summary=raw.get("summary"))
+    def problem(self, path: FieldPath, message: str, hint: str) -> None:
+        self.assembly.diagnostics.append(Diagnostic(self.position(path), message, hint))
+        self.ok = False
 
-    def _person(self, raw: dict[str, Any], common: dict[str, Any]) -> Person:
-        roles = []
-        for i, role in enumerate(raw.get("roles") or ()):
-            roles.append(Role(
-                title=role["title"], sources=self.sources(role, "roles", i),
-                native_title=_native(role.get("native_title")),
-                organization=self.ref(role.get("organization"), "staff", (Organization,),
-                                      "roles", i, "organization"),
-                start=self.date(role.get("from"), "roles", i, "from"),
-                end=self.date(role.get("to"), "roles", i, "to"),
-                as_of=self.date(role.get("as_of"), "roles", i, "as_of")))
-            self.order(roles[-1].start, roles[-1].end, f"role '{quoted(role['title'])}'",
-                       "`from` and `to`", "roles", i, "to")
-        return Person(**common, name=raw["name"], native=_native(raw.get("native")),
-                      aliases=tuple(raw.get("aliases", ())), country=raw.get("country"),
-                      summary=raw.get("summary"), roles=tuple(roles))
+    def fields(self, cls: type, raw: dict[str, Any], path: FieldPath,
+               what: str) -> dict[str, Any] | _Bad:
+        """The converted values of a record's or part's declared fields; BAD if any is wrong
+        (every field is still converted, so every problem is found)."""
+        values: dict[str, Any] = {}
+        complete = True
+        for declared in data_fields(cls):
+            here = path + (declared.key,)
+            if declared.key not in raw or self.is_reported(here):
+                complete = complete and not declared.required
+                continue
+            value = self.value(declared, declared.hint, raw[declared.key], here)
+            if value is BAD:
+                complete = False
+            else:
+                values[declared.name] = value
+        self.check_ranges(cls, values, path, what)
+        return values if complete else BAD
 
-    def _topic(self, raw: dict[str, Any], common: dict[str, Any]) -> Topic:
-        return Topic(**common, type=raw["type"], name=raw["name"], summary=raw["summary"],
-                     short_name=raw.get("short_name"), native=_native(raw.get("native")),
-                     aliases=tuple(raw.get("aliases", ())), parties=tuple(raw.get("parties", ())),
-                     details=raw.get("details"), terms=raw.get("terms"))
+    def value(self, declared: DataField, hint: Any, raw: Any, path: FieldPath) -> Any:
+        """One value converted to its declared type, or BAD."""
+        if typing.get_origin(hint) is typing.Union or isinstance(hint, UnionType):
+            hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        if typing.get_origin(hint) is tuple:
+            return self.items(declared, typing.get_args(hint)[0], raw, path)
+        if hint is PartialDate:
+            return self.date(raw, path)
+        if isinstance(hint, type) and issubclass(hint, Part):
+            if not isinstance(raw, dict):
+                return BAD
+            converted = self.fields(hint, raw, path, self.part_name(hint, raw))
+            return BAD if converted is BAD else hint(**converted)  # type: ignore[arg-type]
+        if not isinstance(raw, hint) or isinstance(raw, bool) is not (hint is bool):
+            return BAD
+        if declared.relation is not None:
+            self.assembly.references.append(Reference(
+                self.id, raw, self.position(path), declared.relation.name,
+                declared.relation.kinds))
+        if declared.is_markdown:
+            self.markdown(declared.key, raw, path)
+        return raw
 
-    def _event(self, raw: dict[str, Any], common: dict[str, Any]) -> Event:
-        participants = []
-        for i, p in enumerate(raw.get("participants") or ()):
-            participants.append(Participant(
-                person=self.ref(p["person"], "participant", (Person,), "participants", i, "person"),
-                side=p.get("side"), title=p.get("title"), role=p.get("role"),
-                organization=self.ref(p.get("organization"), "represented at", (Organization,),
-                                      "participants", i, "organization"),
-                sources=self.sources(p, "participants", i)))
-        quotes = [Quote(text=q["text"],
-                        by=self.ref(q["by"], "quoted", (Person, Organization), "quotes", i, "by"),
-                        source=self.ref(q["source"], "cited by", (Source,), "quotes", i, "source"))
-                  for i, q in enumerate(raw.get("quotes") or ())]
-        date = self.date(raw["date"], "date")
-        end_date = self.date(raw.get("end_date"), "end_date")
-        self.order(date, end_date, f"event '{self.id}'", "`date` and `end_date`", "end_date")
-        return Event(**common, title=raw["title"], date=date,
-                     kind=raw["kind"], summary=raw["summary"],
-                     end_date=end_date,
-                     topic=self.ref(raw.get("topic"), "milestone", (Topic,), "topic"),
-                     round=raw.get("round"), place=raw.get("place"), venue=raw.get("venue"),
-                     country=raw.get("country"), duration_minutes=raw.get("duration_minutes"),
-                     status=raw.get("status"),
-                     details=raw.get("details"), outcome=raw.get("outcome"),
-                     quotes=tuple(quotes), participants=tuple(participants),
-                     related=self.refs(raw.get("related"), "related", (), "related"))
+    def items(self, declared: DataField, item: Any, raw: Any, path: FieldPath) -> Any:
+        if not isinstance(raw, list):
+            return BAD
+        converted = [self.value(declared, item, value, path + (i,))
+                     for i, value in enumerate(raw) if not self.is_reported(path + (i,))]
+        if len(converted) < len(raw) or any(value is BAD for value in converted):
+            return BAD
+        return tuple(converted)
 
-    def _term(self, raw: dict[str, Any], common: dict[str, Any]) -> Term:
-        return Term(**common, term=raw["term"], short=raw["short"], definition=raw["definition"],
-                    aliases=tuple(raw.get("aliases", ())), native=_native(raw.get("native")),
-                    see_also=self.refs(raw.get("see_also"), "see also", (), "see_also"))
+    def date(self, raw: Any, path: FieldPath) -> PartialDate | _Bad:
+        if not isinstance(raw, (str, int)) or isinstance(raw, bool):
+            return BAD
+        try:
+            return PartialDate.parse(raw)
+        except ValueError as error:
+            self.problem(path, f"impossible date '{quoted(raw)}': {error}",
+                         "check the source; if only the month is known, write 2023-04")
+            return BAD
+
+    def markdown(self, name: str, text: str, path: FieldPath) -> None:
+        """Remember a Markdown field for its `[[id]]` references, and check its links."""
+        raw = self.loaded.source_text(path)
+        prose = Prose(self.id, name, text, self.position(path), raw)
+        self.assembly.prose.append(prose)
+        for problem in link_problems(prose):
+            self.assembly.diagnostics.append(problem)
+            self.ok = False
+
+    def check_ranges(self, cls: type, values: dict[str, Any], path: FieldPath,
+                     what: str) -> None:
+        """An end before its start is reported at the end. Dates are compared at the precision
+        both have: `2023-04` does not end before `2023-04-17`."""
+        for declared in data_fields(cls):
+            start_name = declared.spec.starts
+            if start_name is None:
+                continue
+            start, end = values.get(start_name), values.get(declared.name)
+            if isinstance(start, PartialDate) and isinstance(end, PartialDate) \
+                    and ends_before_start(start, end):
+                start_key = next(f.key for f in data_fields(cls) if f.name == start_name)
+                self.problem(path + (declared.key,), f"{what} ends ({end}) before it starts "
+                             f"({start})", f"swap `{start_key}` and `{declared.key}`")
+
+    def is_reported(self, path: FieldPath) -> bool:
+        return any(path[:len(reported)] == reported for reported in self.reported
+                   if len(reported) <= len(path))
+
+    @staticmethod
+    def part_name(cls: type[Part], raw: dict[str, Any]) -> str:
+        label = raw.get(cls.LABEL) if cls.LABEL else None
+        return f"{cls.SCHEMA_NAME} '{quoted(label)}'" if label is not None else cls.SCHEMA_NAME
 
 
-def _native(raw: dict[str, str] | None) -> Native:
-    return Native(**raw) if raw else Native()
+def link_problems(prose: Prose) -> list[Diagnostic]:
+    """Markdown links in a data field whose address is not http(s) or relative (`javascript:`,
+    `data:`, `vbscript:`...), each located at its place in the YAML file."""
+    problems = []
+    search_from = 0
+    for destination in links.destinations(prose.text):
+        if links.is_safe_url(destination.url):
+            continue
+        position, search_from = prose.position_of(destination.url, search_from)
+        shown = quoted(destination.url, 60)
+        problems.append(Diagnostic(
+            position, f"link to '{shown}' uses the {links.scheme(destination.url)}: scheme, "
+            "which is not allowed",
+            "links in data must start with http:// or https://; link to records with [[id]]"))
+    return problems

@@ -28,12 +28,8 @@ import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .output import Addresses, Output
-
-if TYPE_CHECKING:
-    from . import Project
+from .output import Output
 
 FOLDER = Path(".cache") / "factbook"
 ENTRY = "output.pickle"
@@ -43,7 +39,7 @@ LIBRARIES = ("PyYAML", "Jinja2", "MarkupSafe", "fastjsonschema", "jsonschema")
 CORE = Path(__file__).parent
 
 
-def key(project: Project, addresses: Addresses, inputs: list[Path]) -> str:
+def key(settings: str, inputs: list[Path]) -> str:
     """A hash of everything a build's output depends on."""
     digest = hashlib.sha256()
 
@@ -59,7 +55,7 @@ def key(project: Project, addresses: Addresses, inputs: list[Path]) -> str:
     for path in sorted(p for p in CORE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         add(path.relative_to(CORE).as_posix())
         add(path.read_bytes())
-    add(repr((str(project.root), project.data_dir, project.docs_dir, project.today, addresses)))
+    add(settings)
     for path in inputs:
         add(path.as_posix())
         add(path.read_bytes())
@@ -74,10 +70,10 @@ def _version(library: str) -> str:
         return "-"
 
 
-def load(project: Project, wanted: str) -> Output | None:
-    """The stored output if it was stored under `wanted`, else None."""
+def load(root: Path, wanted: str) -> Output | None:
+    """The stored output of the project at `root` if it was stored under `wanted`, else None."""
     try:
-        with open(project.root / FOLDER / ENTRY, "rb") as stored:
+        with open(root / FOLDER / ENTRY, "rb") as stored:
             found, output = pickle.load(stored)
     except Exception:  # absent, truncated, from another version: rebuild  # noqa: BLE001
         return None
@@ -86,10 +82,10 @@ def load(project: Project, wanted: str) -> Output | None:
     return dataclasses.replace(output, from_cache=True)
 
 
-def store(project: Project, stored_key: str, output: Output) -> None:
-    """Keep `output` as the one entry; written to a temporary file first, so a reader never
-    sees half an entry."""
-    folder = project.root / FOLDER
+def store(root: Path, stored_key: str, output: Output) -> None:
+    """Keep `output` as the one entry of the project at `root`; written to a temporary file
+    first, so a reader never sees half an entry."""
+    folder = root / FOLDER
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".output-")

@@ -12,12 +12,16 @@ description that say in words what the picture shows.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html import escape
 
 from .dates import PartialDate
-from .model import Event, Topic
+from .diagnostics import Diagnostic
+from .kinds import Event, Topic
+from .model import Model, Reference
+from .text import quoted
+from .wording import WORDS
 
 WIDTH = 640
 MARGIN = 24
@@ -50,6 +54,22 @@ def pictures_for(events: list[Event]) -> tuple[list[Event], list[Event]]:
     """A topic's events that make pictures: its rounds (if two or more), its status changes."""
     rounds = [e for e in events if e.round is not None]
     return (rounds if len(rounds) >= 2 else []), [e for e in events if e.status]
+
+
+def problems(model: Model, references: list[Reference]) -> list[Diagnostic]:
+    """A `[[chart:id]]` must name a topic that has something to draw."""
+    events_by_topic: dict[str, list[Event]] = defaultdict(list)
+    for event in model.of(Event):
+        if event.topic:
+            events_by_topic[event.topic].append(event)
+    found = []
+    for ref in references:
+        if ref.relation == "chart" and isinstance(model.get(ref.target), Topic):
+            rounds, changes = pictures_for(events_by_topic[ref.target])
+            if not rounds and not changes:
+                found.append(Diagnostic(ref.position, f"topic '{quoted(ref.target)}' has no chart",
+                                        "charts need two numbered rounds or events with `status:`"))
+    return found
 
 
 def _year_fraction(date: PartialDate) -> float:
@@ -120,15 +140,16 @@ def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
             body.append(f'<rect class="fb-chart__gap" x="{x1:.1f}" y="30" width="{x2 - x1:.1f}" '
                         f'height="{axis_y - 34}"/>')
             body.append(f'<text class="fb-chart__note" x="{(x1 + x2) / 2:.1f}" y="46" '
-                        f'text-anchor="middle">{int(end - start)}-year gap</text>')
+                        f'text-anchor="middle">{WORDS["chart_gap"].format(years=int(end - start))}</text>')
     body += axis.ticks(axis_y)
     last_label_x = -100.0
     row = 0
     for event in rounds:
         x = axis.x(_year_fraction(event.date))
         shape, css = style.get(event.place or "unknown", other_style)
-        where = event.place or "place unknown"
-        tooltip = escape(f"Round {event.round}: {event.date.display}, {where}")
+        where = event.place or WORDS["chart_place_unknown"]
+        tooltip = escape(WORDS["chart_round"].format(round=event.round, date=event.date.display,
+                                                     place=where))
         body.append(f"<g><title>{tooltip}</title>{_mark(shape, x, mark_y, css)}</g>")
         row = (row + 1) % 2 if x - last_label_x < 22 else 0
         body.append(f'<text class="fb-chart__label" x="{x:.1f}" y="{mark_y - 14 - 18 * row}" '
@@ -136,19 +157,22 @@ def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
         last_label_x = x
     legend = [(_swatch(*style[p]), p) for p in main]
     if len(places) > len(main):
-        legend.append((_swatch(*other_style), "elsewhere"))
+        legend.append((_swatch(*other_style), WORDS["chart_elsewhere"]))
 
-    counts = ", ".join(f"{places[p]} in {p}" for p in main)
+    counts = ", ".join(WORDS["chart_rounds_in"].format(count=places[p], place=p) for p in main)
     others = sum(n for p, n in places.items() if p not in main)
     if others:
         elsewhere = sorted(p for p in places if p not in main)
-        counts += f", {others} elsewhere ({', '.join(elsewhere)})"
-    description = (f"{len(rounds)} rounds of the {topic.name} from {rounds[0].date.display} to "
-                   f"{rounds[-1].date.display}: {counts}.")
+        counts += WORDS["chart_rounds_elsewhere"].format(count=others, places=", ".join(elsewhere))
+    description = WORDS["chart_rounds_description"].format(
+        count=len(rounds), name=topic.name, first=rounds[0].date.display,
+        last=rounds[-1].date.display, counts=counts)
     if gaps:
-        description += " Longest pauses: " + "; ".join(
-            f"from {a.date.display} to {b.date.display}" for a, b in gaps) + "."
-    svg = _svg(f"chart-{topic.id}", 142, f"Rounds of the {topic.name} over time", description, body)
+        description += WORDS["chart_pauses"].format(pauses="; ".join(
+            WORDS["chart_pause"].format(first=a.date.display, last=b.date.display)
+            for a, b in gaps))
+    svg = _svg(f"chart-{topic.id}", 142, WORDS["chart_rounds_title"].format(name=topic.name),
+               description, body)
     return Chart(svg, tuple(legend))
 
 
@@ -165,8 +189,12 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
         following = changes[i + 1] if i + 1 < len(changes) else None
         x1 = axis.x(_year_fraction(event.date))
         x2 = axis.x(_year_fraction(following.date)) if following else axis.x(axis.end)
-        label = f"{event.status}: from {event.date.display}" + (
-            f" to {following.date.display}" if following else " on")
+        if following:
+            label = WORDS["chart_status_until"].format(
+                status=event.status, first=event.date.display, last=following.date.display)
+        else:
+            label = WORDS["chart_status_since"].format(status=event.status,
+                                                       first=event.date.display)
         lines.append(label)
         body.append(f'<rect class="fb-chart__status fb-chart__status--{colour[event.status]}" '
                     f'x="{x1:.1f}" y="{bar_y}" width="{max(x2 - x1, 2):.1f}" height="{bar_height}">'
@@ -174,7 +202,8 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
     body += axis.ticks(axis_y)
     legend = tuple((_swatch("square", f"fb-chart__status fb-chart__status--{colour[event.status]}"),
                     label) for event, label in zip(changes, lines, strict=True))
-    description = f"Status of the {topic.name} over time. " + "; ".join(lines) + "."
-    svg = _svg(f"status-{topic.id}", axis_y + 30, f"Status of the {topic.name} over time",
-               description, body)
+    description = WORDS["chart_status_description"].format(name=topic.name,
+                                                           changes="; ".join(lines))
+    svg = _svg(f"status-{topic.id}", axis_y + 30,
+               WORDS["chart_status_title"].format(name=topic.name), description, body)
     return Chart(svg, legend)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+from .wording import MONTHS, WORDS
 
 
 @dataclass(frozen=True, order=True)
@@ -22,16 +21,21 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: str | int) -> PartialDate:
-        """Parse a schema-valid date; raises ValueError naming what is impossible about it."""
-        parts = [int(part) for part in str(value).split("-")]
-        year, month, day = (parts + [None, None])[:3]
+        """Parse a date of the schema's form (`2023`, `2023-04`, `2023-04-17`); raises ValueError
+        naming what is wrong with it (an impossible month or day, or not that form at all)."""
+        text = str(value)
+        parts = text.split("-")
+        if not (1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts)):
+            raise ValueError("write 2023, 2023-04 or 2023-04-17")
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else None
+        day = int(parts[2]) if len(parts) > 2 else None
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"there is no month {month:02d}")
-        if day is not None:
-            assert month is not None
+        if month is not None and day is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(f"{_MONTHS[month - 1]} {year} has {last} days")
+                raise ValueError(f"{MONTHS[month - 1]} {year} has {last} days")
         return cls(year, month, day)
 
     @property
@@ -50,11 +54,13 @@ class PartialDate:
 
     @property
     def display(self) -> str:
+        """The date as readers see it, at its precision: "17 April 2023", "April 2023", "2023"."""
         if self.day and self.month:
-            return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+            return WORDS["date_day"].format(day=self.day, month=MONTHS[self.month - 1],
+                                            year=self.year)
         if self.month:
-            return f"{_MONTHS[self.month - 1]} {self.year}"
-        return str(self.year)
+            return WORDS["date_month"].format(month=MONTHS[self.month - 1], year=self.year)
+        return WORDS["date_year"].format(year=self.year)
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -65,10 +71,23 @@ class PartialDate:
         return self.display
 
 
-def span(start: PartialDate, end: PartialDate | None) -> str:
-    """A readable range: "26–29 December 2014", "June–July 2019", or a single date."""
+def span(start: PartialDate | None, end: PartialDate | None, open_ended: bool = False) -> str:
+    """A readable range, the one form for every range on the site (events, roles):
+    "26–29 December 2014", "2019 – April 2023", or a single date. With `open_ended` (a role
+    held from a date, its end not recorded), a missing end is shown as such: "2019 –"."""
+    if start is None:
+        return WORDS["span_until"].format(last=end.display) if end else ""
+    if end is None and open_ended:
+        return WORDS["span_since"].format(first=start.display)
     if end is None or end == start:
         return start.display
     if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.display}"
-    return f"{start.display} – {end.display}"
+        return WORDS["span_same_month"].format(first_day=start.day, last=end.display)
+    return WORDS["span"].format(first=start.display, last=end.display)
+
+
+def ends_before_start(start: PartialDate, end: PartialDate) -> bool:
+    """True when `end` is earlier than `start`, compared at the precision both have:
+    `2023-04` does not end before `2023-04-17`."""
+    common = min(len(start.iso.split("-")), len(end.iso.split("-")))
+    return end.sort_key[:common] < start.sort_key[:common]

@@ -6,6 +6,8 @@ single run can show an editor every mistake at once.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -25,6 +27,15 @@ class Position:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+    def advanced(self, text: str, index: int) -> Position:
+        """The position of `text[index]`, where `text` starts at this position: how a problem
+        inside a YAML value, or anywhere in a page (start at 1:1), is located."""
+        newlines = text.count("\n", 0, index)
+        if newlines == 0:
+            return Position(self.path, self.line, self.column + index)
+        column = index - (text.rfind("\n", 0, index) + 1)
+        return Position(self.path, self.line + newlines, column + 1)
 
 
 @dataclass(frozen=True)
@@ -48,13 +59,11 @@ class Diagnostic:
         return (p.path, p.line, p.column, self.message)
 
 
-def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity is Severity.ERROR]
 
 
-def did_you_mean(word: str, candidates: "list[str] | set[str] | dict[str, object]") -> str:
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or an empty string when nothing is close."""
-    import difflib
-
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""

@@ -20,8 +20,8 @@ import ahocorasick
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .model import Term
-from .render import GLOSSARY_PAGE, relative
+from .kinds import Term
+from .urls import GLOSSARY_PAGE, relative
 
 SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd",
                           "samp", "script", "style", "svg", "math", "button", "textarea", "dfn"})

@@ -34,6 +34,10 @@ _MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 SAFE_SCHEMES = frozenset({"http", "https"})
 
 
+CHART_PREFIX = "chart:"
+"""`[[chart:topic-id]]` on a line of its own in a hand-written page shows the topic's pictures."""
+
+
 @dataclass(frozen=True)
 class Found:
     start: int
@@ -42,6 +46,13 @@ class Found:
     """The id, stripped of surrounding spaces."""
     label: str | None
     """The text after `|`, if any."""
+
+    @property
+    def chart(self) -> str | None:
+        """The topic id of a `[[chart:topic-id]]`, or None for a reference to a record."""
+        if self.target.startswith(CHART_PREFIX):
+            return self.target[len(CHART_PREFIX):].strip()
+        return None
 
 
 def prose_segments(text: str) -> Iterator[tuple[int, int]]:

@@ -15,7 +15,6 @@ an alias is refused without ever being expanded, so a "billion laughs" stays as 
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from . import collector
 from .diagnostics import Diagnostic, Position
 from .text import quoted
 
@@ -87,15 +87,10 @@ class LoadedFile:
             return Position(self.path, line + 1, column + 1)
         return self.position(path)
 
-    def source_text(self, path: FieldPath) -> tuple[int, str]:
-        """The raw source of a string value and the index where it starts (for locating `[[id]]`)."""
+    def source_text(self, path: FieldPath) -> str:
+        """The raw source of a string value, as written (for locating `[[id]]` inside it)."""
         start = self.values[path][2]
-        return start, self.text[start : self.ends.get(path, start)]
-
-    def index_position(self, index: int) -> Position:
-        line = self.text.count("\n", 0, index)
-        column = index - (self.text.rfind("\n", 0, index) + 1)
-        return Position(self.path, line + 1, column + 1)
+        return self.text[start : self.ends.get(path, start)]
 
 
 def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
@@ -125,7 +120,7 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_path, text, error)]
     except yaml.reader.ReaderError as error:  # a raw control character (raw bytes are checked above)
-        return None, [Diagnostic(_index_position(display_path, text, error.position),
+        return None, [Diagnostic(Position(display_path).advanced(text, error.position),
                                  f"control character U+{error.character:04X} is not allowed",
                                  "remove it; data files hold printable text only")]
     except yaml.YAMLError as error:  # errors without a mark are rare; still no traceback
@@ -180,22 +175,10 @@ def _scan(text: str) -> tuple[yaml.Mark | None, yaml.Mark | None]:
     return None, first_alias
 
 
-def _index_position(display_path: str, text: str, index: int) -> Position:
-    line = text.count("\n", 0, index)
-    column = index - (text.rfind("\n", 0, index) + 1)
-    return Position(display_path, line + 1, column + 1)
-
-
 def _compose(text: str) -> yaml.Node | None:
-    # Composing allocates many small objects that all survive; pausing the cycle collector
-    # meanwhile makes large files load several times faster.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return yaml.compose(text, Loader=_Loader)
-    finally:
-        if was_enabled:
-            gc.enable()
+    # Composing allocates many small objects that all survive: see collector.py.
+    with collector.paused():
+        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
 
 
 def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:

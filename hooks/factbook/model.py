@@ -1,60 +1,228 @@
-"""The model: frozen records built from validated data, and the index that finds them by id.
+"""The model: what a record is, field by field, each field declared once.
 
-Records keep the ids of what they refer to, not the objects: references are resolved (and
-checked) in `links.py`, so the model can be built from any file order.
+A record kind is a frozen dataclass (the kinds themselves are declared in kinds.py). Each of its
+fields is declared once, with `fact()`:
+
+- its Python type is what templates get (`PartialDate`, `tuple[str, ...]`, a nested dataclass);
+- its JSON Schema is what editors may write, with the help text their YAML tooling shows;
+- a reference (`relation=`) says which kinds the value may name and how the relation reads in
+  "Mentioned in" lists.
+
+The JSON Schema (schema.py), building records from data (assemble.py), reference checks
+(resolve.py) and facts.json (export.py) are all derived from these declarations: adding a field
+is one line here, plus its place in a template.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from .dates import PartialDate
 from .diagnostics import Position
+from .links import Found
 
-COUNTRY_NAMES = {"KR": "South Korea", "JP": "Japan", "US": "United States", "KP": "North Korea",
-                 "CN": "China"}
+Schema = dict[str, Any]
+"""A JSON Schema fragment."""
 
 
-def country_name(code: str | None) -> str:
-    return COUNTRY_NAMES.get(code or "", code or "")
+def defined(name: str, description: str | None = None) -> Schema:
+    """A field whose form is one of the shared definitions (`text`, `markdown`, `date`…)."""
+    fragment: Schema = {"description": description} if description else {}
+    fragment["$ref"] = f"#/$defs/{name}"
+    return fragment
+
+
+TEXT = "text"
+MARKDOWN = "markdown"
+"""Fields of this form are Markdown: `[[id]]` and links in them are checked and located."""
 
 
 @dataclass(frozen=True)
-class Native:
+class Relation:
+    """What a reference field may name, and how the relation reads in backlinks."""
+
+    name: str
+    """The relation's name; its wording is `relation_<name>` (e.g. "participant")."""
+    kinds: tuple[str, ...] = ()
+    """Names of the kinds it may point at (`"organization"`); empty: any kind."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What `fact()` records about a field, beyond its Python type."""
+
+    schema: Schema
+    key: str | None = None
+    """The field's name in data files, where it differs from the Python name (`from`)."""
+    relation: Relation | None = None
+    starts: str | None = None
+    """For the end of a range: the Python name of the field it must not come before."""
+
+
+def fact(schema: Schema, *, key: str | None = None, relation: Relation | None = None,
+         starts: str | None = None, default: Any = dataclasses.MISSING,
+         default_factory: Any = dataclasses.MISSING) -> Any:
+    """Declare a data field. A field without a default is required in data files."""
+    spec = FieldSpec(schema, key, relation, starts)
+    return field(default=default, default_factory=default_factory, metadata={"fact": spec})
+
+
+@dataclass(frozen=True)
+class DataField:
+    """One declared field of a data class, with its resolved Python type."""
+
+    name: str
+    """The Python attribute."""
+    key: str
+    """The name in data files."""
+    hint: Any
+    spec: FieldSpec
+    required: bool
+
+    @property
+    def relation(self) -> Relation | None:
+        return self.spec.relation
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.spec.schema.get("$ref") == f"#/$defs/{MARKDOWN}"
+
+
+@cache
+def data_fields(cls: type) -> tuple[DataField, ...]:
+    """The declared fields of a record kind or nested part, in declaration order."""
+    hints = typing.get_type_hints(cls)
+    result = []
+    for declared in dataclasses.fields(cls):
+        spec = declared.metadata.get("fact")
+        if spec is None:
+            continue
+        required = (declared.default is dataclasses.MISSING
+                    and declared.default_factory is dataclasses.MISSING)
+        result.append(DataField(declared.name, spec.key or declared.name, hints[declared.name],
+                                spec, required))
+    return tuple(result)
+
+
+class Part:
+    """A nested part of a record (a role, a participant…): a frozen dataclass of facts."""
+
+    SCHEMA_NAME: ClassVar[str]
+    """Its name among the schema's definitions, and in messages."""
+    SCHEMA_EXTRA: ClassVar[Schema] = {}
+    """Schema keywords beyond its fields (a description, `minProperties`)."""
+    LABEL: ClassVar[str] = ""
+    """The field that names it in messages ("role 'Director-General'")."""
+
+
+@dataclass(frozen=True)
+class Native(Part):
     """A name in native scripts, exactly as a source spells it."""
 
-    ko: str | None = None
-    """Korean in Hangul."""
-    hanja: str | None = None
-    """Korean in Hanja."""
-    ja: str | None = None
-    """Japanese."""
-    ja_reading: str | None = None
-    """Japanese reading in kana."""
+    SCHEMA_NAME = "native"
+    SCHEMA_EXTRA = {"description": "The name in native scripts, exactly as a source spells it. "
+                                   "Leave out what no source gives.", "minProperties": 1}
+
+    ko: str | None = fact({"description": "Korean, in Hangul (e.g. 서민정).", "type": "string",
+                           "minLength": 1}, default=None)
+    hanja: str | None = fact({"description": "Korean, in Hanja (e.g. 徐旻廷).", "type": "string",
+                              "minLength": 1}, default=None)
+    ja: str | None = fact({"description": "Japanese, in kanji/kana (e.g. 船越健裕).",
+                           "type": "string", "minLength": 1}, default=None)
+    ja_reading: str | None = fact({"description": "Japanese reading in kana (e.g. ふなこし たけひろ).",
+                                   "type": "string", "minLength": 1}, default=None)
 
     def labelled(self) -> list[tuple[str, str, str]]:
-        """(label, text, BCP 47 language tag) for each form present, in a stable order."""
-        forms = [("Korean", self.ko, "ko"), ("Hanja", self.hanja, "ko-Hani"),
-                 ("Japanese", self.ja, "ja"), ("Japanese reading", self.ja_reading, "ja-Hira")]
-        return [(label, text, lang) for label, text, lang in forms if text]
+        """(field name, text, BCP 47 language tag) for each form present, in a stable order;
+        the wording of each label is `native_<field name>`."""
+        forms = [("ko", self.ko, "ko"), ("hanja", self.hanja, "ko-Hani"),
+                 ("ja", self.ja, "ja"), ("ja_reading", self.ja_reading, "ja-Hira")]
+        return [(name, text, lang) for name, text, lang in forms if text]
 
     def all(self) -> list[str]:
         return [text for _, text, _ in self.labelled()]
+
+
+SOURCES = defined("sources")
+CITED_BY = Relation("cited_by", ("source",))
+
+
+class LinkedData(Protocol):
+    """What a kind's JSON-LD needs from the exporter (export.py provides it)."""
+
+    def record(self, record_id: str) -> Record:
+        """The record with this id (references are checked before anything is exported)."""
+
+    def named(self, record_id: str | None, schema_type: str = "Thing") -> dict[str, str]:
+        """A reference to a record's page: its type, name and address."""
+
+    def plain(self, markdown: str | None) -> str:
+        """A Markdown field as one line of plain text, references named."""
+
+    def glossary(self) -> dict[str, str]:
+        """The glossary as a DefinedTermSet reference."""
+
+
+JsonLd = Callable[[Any, LinkedData], dict[str, Any]]
+"""A kind's own schema.org properties for one record's page."""
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """Everything about one kind of record, declared once (kinds.py declares the built-in ones).
+
+    The data files' top-level keys, the JSON Schema, messages, page addresses, listing pages and
+    the navigation, JSON-LD and facts.json all derive from these declarations."""
+
+    key: str
+    """The top-level list in data files and in facts.json (`people`)."""
+    record: type[Record]
+    name: str
+    """One record, in messages and template names (`person` → `person.md.j2`)."""
+    folder: str
+    """Where its pages go (`people/<id>.md`)."""
+    description: str
+    """What the list holds, as editors' tooling shows it."""
+    rank: int
+    """Its place when records of several kinds are listed together ("Mentioned in"), and the
+    order of listing pages."""
+    jsonld_type: str
+    """The schema.org type of its pages."""
+    listing: str | None = None
+    """The title of its listing page (`<folder>/index.md`); None: it has none of its own."""
+    by_year: bool = False
+    """List by year of `date` (else by first letter of the name)."""
+    jsonld: JsonLd | None = None
+    search_boost: float | None = None
+    """How search ranks its pages against others (1 is normal)."""
+    templates: Path | None = None
+    """A folder with its page templates, for a kind declared outside the core."""
+
+    def page(self, record_id: str) -> str:
+        return f"{self.folder}/{record_id}.md"
+
+    @property
+    def listing_page(self) -> str:
+        return f"{self.folder}/index.md"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Record:
     """What every record has: an id unique across all files, and where it was defined."""
 
-    KIND: ClassVar[str] = "record"
-    """Singular name used in messages ("person")."""
-    DIRECTORY: ClassVar[str] = "records"
-    """Folder of its generated pages, also the top-level key in data files."""
+    record_kind: ClassVar[RecordKind]
+    """Set when the kind is registered (kinds.py)."""
+    LABEL: ClassVar[str] = "id"
 
-    id: str
+    id: str = fact(defined("id"))
     origin: Position
-    sources: tuple[str, ...]
+    sources: tuple[str, ...] = fact(SOURCES, relation=CITED_BY)
 
     @property
     def display_name(self) -> str:
@@ -63,181 +231,11 @@ class Record:
     @property
     def src_uri(self) -> str:
         """The generated page's path inside the site's docs, e.g. `people/seo-min-jung.md`."""
-        return f"{self.DIRECTORY}/{self.id}.md"
+        return self.record_kind.page(self.id)
 
-
-@dataclass(frozen=True, kw_only=True)
-class Source(Record):
-    KIND = "source"
-    DIRECTORY = "sources"
-
-    title: str
-    publisher: str
-    title_en: str | None = None
-    author: str | None = None
-    date: PartialDate | None = None
-    url: str | None = None
-    kind: str | None = None
-    language: str | None = None
-    note: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return self.title
-
-
-@dataclass(frozen=True, kw_only=True)
-class Organization(Record):
-    KIND = "organization"
-    DIRECTORY = "organizations"
-
-    name: str
-    short_name: str | None = None
-    native: Native = field(default_factory=Native)
-    aliases: tuple[str, ...] = ()
-    country: str | None = None
-    parent: str | None = None
-    summary: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return self.name
-
-
-@dataclass(frozen=True)
-class Role:
-    title: str
-    sources: tuple[str, ...]
-    native_title: Native = field(default_factory=Native)
-    organization: str | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    as_of: PartialDate | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Person(Record):
-    KIND = "person"
-    DIRECTORY = "people"
-
-    name: str
-    native: Native = field(default_factory=Native)
-    aliases: tuple[str, ...] = ()
-    country: str | None = None
-    summary: str | None = None
-    roles: tuple[Role, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        return self.name
-
-
-@dataclass(frozen=True, kw_only=True)
-class Topic(Record):
-    KIND = "topic"
-    DIRECTORY = "topics"
-
-    type: str
-    name: str
-    summary: str
-    short_name: str | None = None
-    native: Native = field(default_factory=Native)
-    aliases: tuple[str, ...] = ()
-    parties: tuple[str, ...] = ()
-    details: str | None = None
-    terms: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return self.name
-
-
-@dataclass(frozen=True)
-class Participant:
-    person: str
-    side: str | None = None
-    title: str | None = None
-    organization: str | None = None
-    role: str | None = None
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    by: str
-    source: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Event(Record):
-    KIND = "event"
-    DIRECTORY = "events"
-
-    title: str
-    date: PartialDate
-    kind: str
-    summary: str
-    end_date: PartialDate | None = None
-    topic: str | None = None
-    round: int | None = None
-    place: str | None = None
-    venue: str | None = None
-    country: str | None = None
-    duration_minutes: int | None = None
-    status: str | None = None
-    """The topic's status from this event on (for status charts)."""
-    details: str | None = None
-    outcome: str | None = None
-    quotes: tuple[Quote, ...] = ()
-    participants: tuple[Participant, ...] = ()
-    related: tuple[str, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        return self.title
-
-
-@dataclass(frozen=True, kw_only=True)
-class Term(Record):
-    KIND = "term"
-    DIRECTORY = "glossary"
-
-    term: str
-    short: str
-    definition: str
-    aliases: tuple[str, ...] = ()
-    native: Native = field(default_factory=Native)
-    see_also: tuple[str, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        return self.term
-
-    @property
-    def forms(self) -> list[str]:
-        """Every spelling that marks a mention of this term in prose."""
-        return [self.term, *self.aliases, *self.native.all()]
-
-
-RECORD_TYPES: dict[str, type[Record]] = {
-    "sources": Source, "organizations": Organization, "people": Person,
-    "topics": Topic, "events": Event, "terms": Term,
-}
-"""Top-level data key → record class, in the order pages present the kinds."""
-
-
-@dataclass(frozen=True)
-class Model:
-    """All records, by id, in a deterministic order (file path, then position in the file)."""
-
-    records: dict[str, Record]
-
-    def of(self, cls: type[Record]) -> list[Record]:
-        return [record for record in self.records.values() if isinstance(record, cls)]
-
-    def get(self, record_id: str) -> Record | None:
-        return self.records.get(record_id)
+    def description(self, plain: Callable[[str | None], str]) -> str:
+        """A line about the record for search results and link previews (from its summary)."""
+        return plain(getattr(self, "summary", None))
 
 
 @dataclass(frozen=True)
@@ -249,9 +247,9 @@ class Reference:
     target: str
     position: Position
     relation: str
-    """How the owner relates to the target, as shown in backlinks ("participant", "mentions")."""
-    kinds: tuple[type[Record], ...] = ()
-    """The record types allowed here; empty means any."""
+    """How the owner relates to the target (a `Relation` name, "mentions", "chart")."""
+    kinds: tuple[str, ...] = ()
+    """Names of the kinds allowed here; empty means any."""
 
 
 @dataclass(frozen=True)
@@ -263,6 +261,34 @@ class Prose:
     text: str
     position: Position
     """Where the field's value starts."""
-    raw_start: int = 0
     raw: str = ""
     """The value's text as written in the file (quotes and folding included)."""
+
+    def position_of(self, needle: str, search_from: int = 0) -> tuple[Position, int]:
+        """Where `needle` is in the file, searching the raw text from `search_from`, and where
+        to search on from; the field's start when escapes or folding hide it."""
+        index = self.raw.find(needle, search_from) if needle else -1
+        if index < 0:
+            return self.position, search_from
+        return self.position.advanced(self.raw, index), index + len(needle)
+
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Model:
+    """All records, by id, in a deterministic order (by id)."""
+
+    records: dict[str, Record]
+
+    def of(self, cls: type[R]) -> list[R]:
+        return [record for record in self.records.values() if isinstance(record, cls)]
+
+    def get(self, record_id: str) -> Record | None:
+        return self.records.get(record_id)
+
+    def reference_name(self, found: Found) -> str:
+        """What `[[id]]` reads as in plain text: its label, else the record's name."""
+        record = self.records.get(found.target)
+        return found.label or (record.display_name if record else found.target)

@@ -11,48 +11,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from . import export, links, resolve, text
+from . import export, links, text
 from .diagnostics import Diagnostic, Position, errors
 from .glossary import GlossaryTerm
-from .model import Model, Term
-from .render import GLOSSARY_PAGE, relative, relative_from
-
-if TYPE_CHECKING:
-    from . import Result
-
-
-@dataclass(frozen=True)
-class Addresses:
-    """How the site engine lays out page addresses (for absolute URLs in open data)."""
-
-    site_url: str = "/"
-    directory_urls: bool = True
-
-    def url(self, src_uri: str) -> str:
-        """A page's absolute address, from its source path."""
-        return self.site_url + page_path(src_uri, self.directory_urls)
-
-
-def page_path(src_uri: str, directory_urls: bool = True) -> str:
-    """A page's URL path relative to the site root: `people/x.md` → `people/x/`."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    stem = src_uri[:-3]
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
-    """The address of one page from another in the built site (source paths in), as a
-    relative URL: `events/x.md` → `glossary/index.md` is `../../glossary/`."""
-    here = page_path(from_page, directory_urls)
-    folder = here[:-1] if here.endswith("/") else here.rpartition("/")[0]
-    return relative_from(folder, page_path(to_page, directory_urls)) or "./"
+from .kinds import Term
+from .model import Model
+from .urls import GLOSSARY_PAGE, Addresses, relative
 
 
 @dataclass(frozen=True)
@@ -66,6 +31,8 @@ class LinkTarget:
 
 @dataclass(frozen=True)
 class Output:
+    """The result of a build, for a site engine (and for `python -m factbook`)."""
+
     diagnostics: tuple[Diagnostic, ...]
     pages: dict[str, str] = field(default_factory=dict)
     """Generated pages: path inside the docs tree → Markdown. Empty when there are errors."""
@@ -86,51 +53,45 @@ class Output:
 
     @property
     def ok(self) -> bool:
-        return not errors(list(self.diagnostics))
+        return not errors(self.diagnostics)
 
     def expand_page(self, src_uri: str, markdown: str) -> str:
-        return expand_page(src_uri, markdown, self.targets, self.figures)
+        """Turn `[[id]]` in a hand-written page into relative Markdown links, and
+        `[[chart:id]]` into the topic's pictures."""
+        def render(found: links.Found) -> str:
+            if found.chart is not None:
+                return self.figures.get(found.chart, "")
+            target = self.targets.get(found.target)
+            if target is None:  # already reported by check(); keep the text visible
+                return found.label or found.target
+            # The author's label is the author's Markdown; a record's name is data: plain text.
+            label = (found.label.replace("[", "\\[").replace("]", "\\]") if found.label
+                     else target.label)
+            return f"[{label}]({relative(src_uri, target.src_uri)})"
+        return links.expand(markdown, render)
 
 
-def expand_page(src_uri: str, markdown: str, targets: dict[str, LinkTarget],
-                figures: dict[str, str]) -> str:
-    """Turn `[[id]]` in a hand-written page into relative Markdown links."""
-    def render(found: links.Found) -> str:
-        if found.target.startswith(resolve.CHART_PREFIX):
-            return figures.get(found.target[len(resolve.CHART_PREFIX):].strip(), "")
-        target = targets.get(found.target)
-        if target is None:  # already reported by check(); keep the text visible
-            return found.label or found.target
-        # The author's label is the author's Markdown; a record's name is data: plain text.
-        label = (found.label.replace("[", "\\[").replace("]", "\\]") if found.label
-                 else target.label)
-        return f"[{label}]({relative(src_uri, target.src_uri)})"
-    return links.expand(markdown, render)
-
-
-def link_targets(model: Model) -> dict[str, LinkTarget]:
-    return {record.id: LinkTarget(record.src_uri, text.plain(record.display_name))
-            for record in model.records.values()}
-
-
-def output_of(result: Result, addresses: Addresses) -> Output:
-    """Everything the site engine needs from a build; only diagnostics when it failed."""
-    if not result.ok:
-        return Output(result.diagnostics)
-    model = result.model
+def output_of(model: Model, diagnostics: tuple[Diagnostic, ...], pages: dict[str, str],
+              figures: dict[str, str], glossary_locations: dict[str, str],
+              addresses: Addresses) -> Output:
+    """Everything the site engine needs from a good build, as plain data."""
     head = {record.src_uri: export.script_tag(export.jsonld(record, model, addresses.url))
             for record in model.records.values()}
-    for page in {GLOSSARY_PAGE, *result.glossary_locations.values()}:
-        defined_here = [term_id for term_id, location in result.glossary_locations.items()
+    for page in {GLOSSARY_PAGE, *glossary_locations.values()}:
+        defined_here = [term_id for term_id, location in glossary_locations.items()
                         if location == page]
         head[page] = export.script_tag(export.glossary_jsonld(model, addresses.url, defined_here))
     # Compact JSON: the C encoder only runs without indentation (3x faster, far less memory).
     facts_json = json.dumps(export.facts(model, addresses.url), ensure_ascii=False,
                             separators=(",", ":"), sort_keys=True)
-    terms = tuple(GlossaryTerm(t.id, tuple(t.forms), t.short, t.src_uri)
-                  for t in model.records.values() if isinstance(t, Term))
+    terms = tuple(GlossaryTerm(t.id, tuple(t.forms), t.short, t.src_uri) for t in model.of(Term))
     return Output(
-        diagnostics=result.diagnostics, pages=result.pages, head=head,
+        diagnostics=diagnostics, pages=pages, head=head,
         defined_at={record.src_uri: record.origin for record in model.records.values()},
-        facts_json=facts_json, terms=terms, glossary_locations=result.glossary_locations,
-        figures=result.figures, targets=link_targets(model))
+        facts_json=facts_json, terms=terms, glossary_locations=glossary_locations,
+        figures=figures, targets=link_targets(model))
+
+
+def link_targets(model: Model) -> dict[str, LinkTarget]:
+    return {record.id: LinkTarget(record.src_uri, text.literal(record.display_name))
+            for record in model.records.values()}

@@ -13,55 +13,42 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import charts, dates, links, text
-from .model import (Event, Model, Organization, Person, Record, Source, Term, Topic,
-                    country_name)
+from . import charts, dates, kinds, links, text
+from .kinds import Event, Organization, Source, Term, Topic
+from .model import Model, Native, Record, RecordKind
 from .resolve import Backlink
+from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, relative
+from .wording import WORDS, country_name
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-GLOSSARY_PAGE = "glossary/index.md"
-TIMELINE_PAGE = "timeline.md"
-
-KIND_INDEXES: dict[type[Record], tuple[str, str]] = {
-    Topic: ("topics/index.md", "Topics"),
-    Event: ("events/index.md", "Events"),
-    Person: ("people/index.md", "People"),
-    Organization: ("organizations/index.md", "Organizations"),
-    Source: ("sources/index.md", "Sources"),
-}
-"""Listing pages per kind (terms are listed by the glossary)."""
-
-SEARCH_BOOST: dict[type[Record], float] = {Term: 3, Topic: 2, Source: 0.5}
-"""Search ranks what explains a name (a term, a topic) above what merely cites it (a source)."""
 
 SPLIT_AT = 300
 """A listing with more items than this becomes an overview plus a page per year or letter."""
 
-_KIND_ORDER = {cls: i for i, cls in enumerate((Topic, Event, Person, Organization, Term, Source))}
+_FOOTNOTES_MARK = re.compile("\x00([0-9]+)\x00")
+"""Where a template placed the footnotes (data cannot hold NUL: load.py refuses it)."""
 
 
-def relative(from_page: str, to_page: str) -> str:
-    """A link from one page's source path to another's, as Markdown expects it."""
-    return relative_from(from_page.rpartition("/")[0], to_page)
+def listed_kinds() -> list[RecordKind]:
+    """The kinds that have a listing page of their own, in the order readers see them."""
+    return [kind for kind in kinds.ranked() if kind.listing]
 
 
-@lru_cache(maxsize=1 << 16)
-def relative_from(from_folder: str, to_page: str) -> str:
-    # posixpath.relpath asks the operating system for the working folder on every call; pages
-    # make tens of thousands of links, so compare path segments instead (same result).
-    source = [part for part in from_folder.split("/") if part]
-    target = to_page.split("/")
-    shared = 0
-    while shared < len(source) and shared < len(target) - 1 and source[shared] == target[shared]:
-        shared += 1
-    return "/".join([".."] * (len(source) - shared) + target[shared:])
+def kind_listings() -> dict[str, str]:
+    """The kinds' listing pages (source path → title), in the order readers see them: the
+    navigation's records section."""
+    return {kind.listing_page: kind.listing for kind in listed_kinds() if kind.listing}
+
+
+def listing_pages() -> set[str]:
+    """Every listing page: the kinds', the glossary and the timeline."""
+    return {*kind_listings(), GLOSSARY_PAGE, TIMELINE_PAGE}
 
 
 @dataclass(frozen=True)
@@ -71,9 +58,19 @@ class DocPage:
     src_uri: str
     title: str
 
+    @classmethod
+    def read(cls, src_uri: str, markdown: str) -> DocPage:
+        """A page titled by its first `# ` heading (else by its path)."""
+        for line in markdown.splitlines():
+            if line.startswith("# "):
+                return cls(src_uri, line[2:].strip())
+        return cls(src_uri, src_uri)
+
 
 class Site:
     """Everything pages are rendered from; one instance per build."""
+
+    timeline_page = TIMELINE_PAGE
 
     def __init__(self, model: Model, backlinks: dict[str, list[Backlink]],
                  doc_pages: dict[str, DocPage]) -> None:
@@ -86,15 +83,17 @@ class Site:
                 self.events_by_topic[event.topic].append(event)
         self.children: dict[str, list[Organization]] = defaultdict(list)
         for org in model.of(Organization):
-            assert isinstance(org, Organization)
             if org.parent:
                 self.children[org.parent].append(org)
         self.charts = self._charts()
+        # Kinds declared outside the core bring their templates; the core's come last.
+        folders = [kind.templates for kind in kinds.KINDS.values() if kind.templates]
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+            loader=jinja2.FileSystemLoader([*folders, TEMPLATES]), autoescape=False,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True)
-        self.env.filters.update(t=text.plain, attr=text.attribute, country=country_name)
+        self.env.filters.update(literal=text.literal, country=country_name)
+        self.env.globals.update(words=WORDS)
 
     def _charts(self) -> dict[str, list[charts.Chart]]:
         """Topic id → its pictures (SVG): rounds of a series, changes of status."""
@@ -104,7 +103,6 @@ class Site:
         latest = max((e.end_date or e.date for e in events), key=lambda d: d.sort_key)
         result: dict[str, list[charts.Chart]] = {}
         for topic in self.model.of(Topic):
-            assert isinstance(topic, Topic)
             rounds, changes = charts.pictures_for(self.events_by_topic.get(topic.id, []))
             pictures = []
             if rounds:
@@ -119,9 +117,6 @@ class Site:
         """A topic's pictures as one raw-HTML block (a line of its own in Markdown)."""
         return "".join(chart.figure() for chart in self.charts.get(topic_id, ()))
 
-    def date_span(self, event: Event) -> str:
-        return dates.span(event.date, event.end_date)
-
     def neighbours(self, event: Event) -> list[tuple[str, Event]]:
         """The previous and next event of the same topic, for walking a series round by round."""
         if not event.topic:
@@ -133,14 +128,13 @@ class Site:
         noun = "round" if event.round is not None else "milestone"
         result = []
         if index > 0:
-            result.append((f"Previous {noun}", events[index - 1]))
+            result.append((WORDS[f"previous_{noun}"], events[index - 1]))
         if index + 1 < len(events):
-            result.append((f"Next {noun}", events[index + 1]))
+            result.append((WORDS[f"next_{noun}"], events[index + 1]))
         return result
 
     def sorted_events(self) -> list[Event]:
-        events = [e for e in self.model.of(Event) if isinstance(e, Event)]
-        return sorted(events, key=lambda e: (e.date.sort_key, e.title, e.id))
+        return sorted(self.model.of(Event), key=lambda e: (e.date.sort_key, e.title, e.id))
 
     # -- pages ---------------------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
@@ -148,15 +142,16 @@ class Site:
         pages: dict[str, str] = {}
         for record in self.model.records.values():
             pages[record.src_uri] = self.front_matter(record) + self.render(
-                f"{record.KIND}.md.j2", record.src_uri, record=record)
-        for cls, (src_uri, title) in KIND_INDEXES.items():
-            records = sorted(self.model.of(cls), key=self.sort_key)
-            groups = _by_year(records) if cls is Event else _by_letter(records)
-            pages.update(self.listing(src_uri, title, f"index_{cls.KIND}.md.j2", groups,
+                f"{record.record_kind.name}.md.j2", record.src_uri, record=record)
+        for kind in listed_kinds():
+            records = sorted(self.model.of(kind.record), key=self.sort_key)
+            groups = _by_year(records) if kind.by_year else _by_letter(records)
+            pages.update(self.listing(kind.listing_page, kind.listing or "",
+                                      f"index_{kind.name}.md.j2", groups,
                                       lambda part: {"records": part}))
-        pages.update(self.listing(GLOSSARY_PAGE, "Glossary", "glossary.md.j2", self.glossary_groups,
-                                  lambda part: {"terms": part}))
-        pages.update(self.listing(TIMELINE_PAGE, "Timeline", "timeline.md.j2",
+        pages.update(self.listing(GLOSSARY_PAGE, WORDS["glossary"], "glossary.md.j2",
+                                  self.glossary_groups, lambda part: {"terms": part}))
+        pages.update(self.listing(TIMELINE_PAGE, WORDS["timeline"], "timeline.md.j2",
                                   _by_year(self.sorted_events()),
                                   lambda part: {"years": sorted(_by_year(part))}))
         return pages
@@ -174,14 +169,15 @@ class Site:
         for key, part in groups:
             part_uri = _part_uri(src_uri, key)
             parts.append((key, part_uri, len(part)))
-            pages[part_uri] = self.render(template, part_uri, title=f"{title}: {key}",
+            pages[part_uri] = self.render(template, part_uri,
+                                          title=WORDS["part_title"].format(title=title, key=key),
                                           **context(part))
         pages[src_uri] = self.render("overview.md.j2", src_uri, title=title, parts=parts)
         return pages
 
     @cached_property
     def glossary_groups(self) -> list[tuple[str, list[Term]]]:
-        terms = [t for t in self.model.of(Term) if isinstance(t, Term)]
+        terms = self.model.of(Term)
         return _by_letter(sorted(terms, key=lambda t: (t.display_name.casefold(), t.id)))
 
     @cached_property
@@ -191,30 +187,33 @@ class Site:
 
     def front_matter(self, record: Record) -> str:
         """YAML front matter with the page description (search results, link previews)."""
-        if isinstance(record, Term):
-            description = record.short
-        elif isinstance(record, Source):
-            description = f"{record.publisher}: {record.title}"
-        else:
-            description = text.plain_text(getattr(record, "summary", None), self.model) or \
-                f"{record.KIND.capitalize()}: {record.display_name}"
+        description = record.description(self.plain) or WORDS["page_description"].format(
+            kind=record.record_kind.name.capitalize(), name=record.display_name)
         # Themes put the description into an attribute as it is: give it HTML-escaped. A JSON
         # string is valid YAML, whatever the text holds.
         escaped = html.escape(description, quote=True)
         front = f"---\ndescription: {json.dumps(escaped, ensure_ascii=False)}\n"
-        boost = SEARCH_BOOST.get(type(record))
+        boost = record.record_kind.search_boost
         if boost:
             front += f"search:\n  boost: {boost}\n"
         return front + "---\n\n"
 
+    def plain(self, markdown: str | None) -> str:
+        """A Markdown field as one line of plain text, references named as the site names them."""
+        return text.markdown_to_plain(markdown, self.model.reference_name)
+
     def render(self, template: str, src_uri: str, **context: Any) -> str:
         page = PageContext(self, src_uri)
-        return self.env.get_template(template).render(page=page, site=self, **context)
+        rendered = self.env.get_template(template).render(page=page, site=self, **context)
+        return page.place_footnotes(rendered)
 
     def sort_key(self, record: Record) -> tuple[Any, ...]:
-        if isinstance(record, Event):
-            return (_KIND_ORDER[Event], record.date.sort_key, record.display_name.casefold())
-        return (_KIND_ORDER.get(type(record), 99), (0, 0, 0), record.display_name.casefold())
+        """Records of any kind in the order readers see them listed: by kind, then by date
+        (kinds listed by year) and name."""
+        kind = record.record_kind
+        dated = getattr(record, "date", None) if kind.by_year else None
+        when = dated.sort_key if isinstance(dated, dates.PartialDate) else (0, 0, 0)
+        return (kind.rank, when, record.display_name.casefold())
 
 
 def _group_key(name: str) -> str:
@@ -270,6 +269,7 @@ class PageContext:
         self.site = site
         self.src_uri = src_uri
         self.cited: list[str] = []
+        self._placements: list[tuple[str, str]] = []
 
     def url(self, target_src_uri: str) -> str:
         return relative(self.src_uri, target_src_uri)
@@ -279,7 +279,7 @@ class PageContext:
         if not record_id:
             return ""
         record = self.site.model.records[record_id]
-        return f"[{text.plain(label or record.display_name)}]({self.url(record.src_uri)})"
+        return f"[{text.literal(label or record.display_name)}]({self.url(record.src_uri)})"
 
     def cite(self, source_ids: tuple[str, ...] | list[str]) -> str:
         """Footnote markers for sources; the footnotes extension numbers them per page."""
@@ -288,23 +288,35 @@ class PageContext:
                 self.cited.append(source_id)
         return "".join(f"[^{source_id}]" for source_id in source_ids)
 
-    def footnotes(self) -> str:
-        lines = []
-        for source_id in self.cited:
-            source = self.site.model.records[source_id]
-            assert isinstance(source, Source)
-            lines.append(f"[^{source_id}]: {self.source_line(source)}")
-        return "\n".join(lines)
+    def footnotes(self, before: str = "", after: str = "") -> str:
+        """Where the page's footnotes go (with `before` and `after` around them, if there are
+        any). They are filled in once the whole page is rendered, so every citation on the page
+        is listed, wherever the template places them."""
+        self._placements.append((before, after))
+        return f"\x00{len(self._placements) - 1}\x00"
 
-    def source_line(self, source: Source) -> str:
-        parts = [text.plain(source.publisher), f"“{self.link(source.id)}”"]
+    def place_footnotes(self, rendered: str) -> str:
+        if not self._placements:
+            return rendered
+        notes = "\n".join(f"[^{source_id}]: {self.source_line(source_id)}"
+                          for source_id in self.cited)
+
+        def placed(mark: re.Match[str]) -> str:
+            before, after = self._placements[int(mark.group(1))]
+            return f"{before}{notes}{after}" if notes else ""
+        return _FOOTNOTES_MARK.sub(placed, rendered)
+
+    def source_line(self, source_id: str) -> str:
+        source = self.site.model.records[source_id]
+        assert isinstance(source, Source)
+        parts = [text.literal(source.publisher), f"“{self.link(source.id)}”"]
         if source.author:
-            parts.append(text.plain(source.author))
+            parts.append(text.literal(source.author))
         if source.date:
             parts.append(source.date.display)
         line = ", ".join(parts) + "."
         if source.url:
-            line += f" [Original ↗]({source.url})"
+            line += f" [{WORDS['original']}]({source.url})"
         return line
 
     def md(self, markdown: str | None) -> str:
@@ -328,11 +340,11 @@ class PageContext:
             if owner_id in self.site.doc_pages:
                 doc = self.site.doc_pages[owner_id]
                 entries.append(((0, doc.title.casefold()),
-                                f"[{text.plain(doc.title)}]({self.url(doc.src_uri)})"))
+                                f"[{text.literal(doc.title)}]({self.url(doc.src_uri)})"))
                 continue
             owner = self.site.model.records[owner_id]
             label = self.link(owner.id)
-            named = [relation for relation in how if relation != "mentions"]
+            named = [WORDS[f"relation_{relation}"] for relation in how if relation != "mentions"]
             if named:
                 label += f" — {', '.join(named)}"
             entries.append(((1, *self.site.sort_key(owner)), label))
@@ -341,15 +353,22 @@ class PageContext:
     def glossary_anchor(self, term: Term) -> str:
         return f"{self.url(self.site.glossary_locations[term.id])}#{term.id}"
 
-    def native(self, native: Any) -> str:
+    def native(self, native: Native) -> str:
         """Native-script forms, each marked with its language so browsers pick the right font."""
-        return " · ".join(f'<span lang="{lang}">{text.plain(form)}</span>'
+        return " · ".join(f'<span lang="{lang}">{text.literal(form)}</span>'
                           for _, form, lang in native.labelled())
+
+    @staticmethod
+    def span(start: dates.PartialDate | None, end: dates.PartialDate | None,
+             open_ended: bool = False) -> str:
+        return dates.span(start, end, open_ended)
 
     @staticmethod
     def duration(minutes: int) -> str:
         hours, rest = divmod(minutes, 60)
-        return f"{minutes} minutes ({hours} h {rest:02d} min)" if hours else f"{minutes} minutes"
+        if hours:
+            return WORDS["duration_hours"].format(minutes=minutes, hours=hours, rest=rest)
+        return WORDS["duration_minutes"].format(minutes=minutes)
 
 
 def error_page(diagnostics: list[str]) -> str:
@@ -357,7 +376,6 @@ def error_page(diagnostics: list[str]) -> str:
     longest = max((len(run) for d in diagnostics for run in re.findall(r"`+", d)), default=0)
     fence = "`" * max(3, longest + 1)  # longer than any backtick run inside, so nothing escapes
     count = len(diagnostics)
-    return (f"# The data has {count} problem{'s' if count != 1 else ''}\n\n"
-            "The site is not rebuilt until they are fixed. Each line names the file, line and "
-            "column; fix them and save, and this page turns back into the site.\n\n"
+    title = WORDS["error_title_one"] if count == 1 else WORDS["error_title_many"].format(count=count)
+    return (f"# {title}\n\n{WORDS['error_intro']}\n\n"
             f"{fence}text\n" + "\n".join(diagnostics) + f"\n{fence}\n")

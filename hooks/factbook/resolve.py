@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import charts, links
-from .diagnostics import Diagnostic, Position, did_you_mean
-from .model import Event, Model, Organization, Prose, Reference, Topic
+from . import links
+from .dates import PartialDate
+from .diagnostics import Diagnostic, Position, Severity, did_you_mean
+from .kinds import Event, Organization, Topic
+from .model import Model, Prose, Reference
 from .text import quoted
 
 
@@ -28,83 +30,22 @@ def prose_references(prose: Prose) -> list[Reference]:
     references = []
     search_from = 0
     for found in links.find(prose.text):
-        needle = prose.text[found.start:found.end]
-        index = prose.raw.find(needle, search_from)
-        if index < 0:  # escapes or folding changed the text: point at the field instead
-            position = prose.position
-        else:
-            search_from = index + len(needle)
-            position = _index_position(prose, prose.raw_start + index)
+        position, search_from = prose.position_of(prose.text[found.start:found.end], search_from)
         references.append(Reference(prose.owner, found.target, position, "mentions"))
     return references
 
 
-def link_problems(prose: Prose) -> list[Diagnostic]:
-    """Markdown links in a data field whose address is not http(s) or relative (`javascript:`,
-    `data:`, `vbscript:`...), each located at its place in the YAML file."""
-    problems = []
-    search_from = 0
-    for destination in links.destinations(prose.text):
-        if links.is_safe_url(destination.url):
-            continue
-        index = prose.raw.find(destination.url, search_from) if destination.url else -1
-        if index < 0:
-            position = prose.position
-        else:
-            search_from = index + len(destination.url)
-            position = _index_position(prose, prose.raw_start + index)
-        shown = quoted(destination.url, 60)
-        problems.append(Diagnostic(
-            position, f"link to '{shown}' uses the {links.scheme(destination.url)}: scheme, "
-            "which is not allowed",
-            "links in data must start with http:// or https://; link to records with [[id]]"))
-    return problems
-
-
-def _index_position(prose: Prose, absolute: int) -> Position:
-    # The raw text starts at prose.position; count lines and columns from there.
-    offset = absolute - prose.raw_start
-    before = prose.raw[:offset]
-    newlines = before.count("\n")
-    if newlines == 0:
-        return Position(prose.position.path, prose.position.line, prose.position.column + offset)
-    column = offset - (before.rfind("\n") + 1)
-    return Position(prose.position.path, prose.position.line + newlines, column + 1)
-
-
-CHART_PREFIX = "chart:"
-"""`[[chart:topic-id]]` on a line of its own in a hand-written page shows the topic's pictures."""
-
-
 def page_references(path: str, text: str) -> list[Reference]:
-    """`[[id]]` references in a hand-written page, located by line and column."""
+    """`[[id]]` and `[[chart:id]]` in a hand-written page, located by line and column."""
     references = []
+    start = Position(path)
     for found in links.find(text):
-        line = text.count("\n", 0, found.start) + 1
-        column = found.start - (text.rfind("\n", 0, found.start) + 1) + 1
-        position = Position(path, line, column)
-        if found.target.startswith(CHART_PREFIX):
-            references.append(Reference(path, found.target[len(CHART_PREFIX):].strip(), position,
-                                        "chart", (Topic,)))
+        position = start.advanced(text, found.start)
+        if found.chart is not None:
+            references.append(Reference(path, found.chart, position, "chart", ("topic",)))
         else:
             references.append(Reference(path, found.target, position, "mentions"))
     return references
-
-
-def check_charts(model: Model, references: list[Reference]) -> list[Diagnostic]:
-    """A `[[chart:id]]` must name a topic that has something to draw."""
-    events_by_topic: dict[str, list[Event]] = defaultdict(list)
-    for record in model.records.values():
-        if isinstance(record, Event) and record.topic:
-            events_by_topic[record.topic].append(record)
-    problems = []
-    for ref in references:
-        if ref.relation == "chart" and isinstance(model.get(ref.target), Topic):
-            rounds, changes = charts.pictures_for(events_by_topic[ref.target])
-            if not rounds and not changes:
-                problems.append(Diagnostic(ref.position, f"topic '{quoted(ref.target)}' has no chart",
-                                           "charts need two numbered rounds or events with `status:`"))
-    return problems
 
 
 def check_references(model: Model, references: list[Reference],
@@ -123,11 +64,11 @@ def check_references(model: Model, references: list[Reference],
                 continue
             hint = did_you_mean(ref.target, model.records) or "check the id, or add a record with it"
             diagnostics.append(Diagnostic(ref.position, f"unknown id '{quoted(ref.target)}'", hint))
-        elif ref.kinds and not isinstance(target, ref.kinds):
-            wanted = " or ".join(_article(k.KIND) for k in ref.kinds)
+        elif ref.kinds and target.record_kind.name not in ref.kinds:
+            wanted = " or ".join(_article(name) for name in ref.kinds)
             diagnostics.append(Diagnostic(
-                ref.position, f"'{quoted(ref.target)}' is {_article(target.KIND)}, but {wanted} is expected here",
-                f"use the id of {wanted}"))
+                ref.position, f"'{quoted(ref.target)}' is {_article(target.record_kind.name)}, "
+                f"but {wanted} is expected here", f"use the id of {wanted}"))
     return diagnostics
 
 
@@ -150,7 +91,7 @@ def check_records(model: Model) -> list[Diagnostic]:
 def _check_event(model: Model, event: Event) -> list[Diagnostic]:
     problems = []
     topic = model.get(event.topic) if event.topic else None
-    if event.round is not None and not (isinstance(topic, Topic) and topic.type == "series"):
+    if event.round is not None and not (isinstance(topic, Topic) and topic.is_series):
         problems.append(Diagnostic(event.origin, f"event '{event.id}' has a round number but "
                                    "belongs to no series", "set `topic:` to a topic of type series"))
     return problems
@@ -171,6 +112,22 @@ def _check_ancestry(model: Model, organization: Organization) -> list[Diagnostic
         seen.add(parent.id)
         current = parent
     return []
+
+
+def future_dates(model: Model, today: PartialDate) -> list[Diagnostic]:
+    """Events dated after the build's date: a warning (planned events are fine)."""
+    warnings = []
+    for event in model.of(Event):
+        date = event.date
+        # Compare at the event's precision: "2026-11" is not in the future during November.
+        known = (date.year, date.month or 0, date.day or 0)
+        now = (today.year, (today.month or 0) if date.month else 0,
+               (today.day or 0) if date.day else 0)
+        if known > now:
+            warnings.append(Diagnostic(
+                event.origin, f"event '{event.id}' is dated {date}, which is in the future",
+                "check the date; planned events are fine", Severity.WARNING))
+    return warnings
 
 
 def backlinks(model: Model, references: list[Reference]) -> dict[str, list[Backlink]]:

@@ -1,72 +1,208 @@
-"""Schema: the shape of a data file, checked with jsonschema against `schema/facts.schema.json`.
+"""Schema: the shape of a data file, as a JSON Schema derived from the declared kinds.
 
-That JSON Schema file is the single source of truth: this module validates with it, and editors'
-YAML tooling reads the very same file (each data file names it in a `yaml-language-server` line)
-for autocompletion and inline errors. Checks that span records (unique ids, references) live in
-`links.py`, because no per-file schema can see other files.
+The schema is composed from the shared definitions below (ids, dates, addresses…) and each
+registered kind's fields (model.py, kinds.py), so it cannot drift from the model. This module
+validates with it, and `schema/facts.schema.json` is the same schema written out for editors'
+YAML tooling (each data file names it in a `yaml-language-server` line) for autocompletion and
+inline errors; `python -m factbook schema` rewrites it, and a test fails when it is stale.
+Checks that span records (unique ids, references) need every file: resolve.py runs them.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+import typing
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, did_you_mean
+from .kinds import KINDS
 from .load import MAX_PROBLEMS_PER_FILE, FieldPath, LoadedFile, capped
+from .model import Part, RecordKind, Schema, data_fields
 from .text import quoted
 
 if TYPE_CHECKING:
     import jsonschema
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "facts.schema.json"
+"""The schema as editors' tooling reads it (generated: `python -m factbook schema`)."""
 
-KINDS = ("sources", "organizations", "people", "topics", "events", "terms")
-"""The top-level lists a data file may hold, in the order pages and messages present them."""
+_URL_CHARACTER = "[^\\s<>\"'`\\\\{}|^\\[\\]()\\x00-\\x1f\\x7f]"
+
+SHARED_DEFINITIONS: Schema = {
+    "id": {
+        "description": "A lowercase slug, unique across all data files: letters a-z, digits, "
+                       "single hyphens (e.g. `seo-min-jung`). Used in `[[id]]` references and in "
+                       "page addresses, so nothing else is allowed (no dots, slashes or "
+                       "backslashes), and `index` is reserved for the listing pages.",
+        "type": "string",
+        "pattern": "^(?!index$)[a-z0-9]+(-[a-z0-9]+)*$",
+        "maxLength": 80,
+    },
+    "ref": {
+        "description": "The id of another record (see its kind in the field's description).",
+        "type": "string",
+        "minLength": 1,
+    },
+    "sources": {
+        "description": "Ids of the sources (under `sources:`) that support this fact. At least "
+                       "one.",
+        "type": "array",
+        "minItems": 1,
+        "uniqueItems": True,
+        "items": {"$ref": "#/$defs/ref"},
+    },
+    "date": {
+        "description": "A date at the precision known: `2023`, `2023-04` or `2023-04-17`. Never "
+                       "pad a month to a day.",
+        "type": ["string", "integer"],
+        "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+        "minimum": 1000,
+        "maximum": 2999,
+    },
+    "text": {
+        "description": "Plain text (one line).",
+        "type": "string",
+        "minLength": 1,
+    },
+    "markdown": {
+        "description": "Markdown. Link to any record with `[[id]]` or `[[id|text]]`. A value "
+                       "that starts with `[[` must be quoted or written as a block (`>`).",
+        "type": "string",
+        "minLength": 1,
+    },
+    "url": {
+        "description": "An http:// or https:// address, as a browser shows it. Spaces, quotes "
+                       "(\" and '), <, >, {, }, |, ^, [, ], backslashes and unbalanced "
+                       "parentheses must be percent-encoded (a space is %20, `)` is %29).",
+        "type": "string",
+        "pattern": f"^https?://{_URL_CHARACTER}+(?:\\({_URL_CHARACTER}*\\){_URL_CHARACTER}*)*$",
+    },
+    "country": {
+        "description": "Two-letter country code: KR (South Korea), JP (Japan), US (United "
+                       "States), KP (North Korea), CN (China).",
+        "type": "string",
+        "pattern": "^[A-Z]{2}$",
+    },
+    "aliases": {
+        "description": "Other names, spellings or abbreviations, in any script.",
+        "type": "array",
+        "uniqueItems": True,
+        "items": {"type": "string", "minLength": 1},
+    },
+}
+"""Forms that fields of any kind share (`defined("date")` in a field's declaration)."""
+
+
+def schema() -> Schema:
+    """The JSON Schema of a data file, for the kinds registered now."""
+    return _composed(tuple(KINDS.values()))
+
+
+def _composed(kinds: tuple[RecordKind, ...]) -> Schema:
+    # A copy each time: validator libraries may annotate the schema they are given, and the
+    # declarations it is made from must stay as declared.
+    return copy.deepcopy(_declared(kinds))
 
 
 @cache
-def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def _declared(kinds: tuple[RecordKind, ...]) -> Schema:
+    definitions: Schema = dict(SHARED_DEFINITIONS)
+    for kind in kinds:
+        for part in _parts(kind.record):
+            definitions.setdefault(part.SCHEMA_NAME, _object(part, part.SCHEMA_EXTRA))
+        definitions[kind.name] = _object(kind.record, {})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://factbook.invalid/schema/facts.schema.json",
+        "title": "Factbook data file",
+        "description": "One YAML file under data/. It may hold records of any kind; ids are "
+                       "unique across all files. Cross-entity rules (references, unique ids) are "
+                       "checked by `python -m factbook check`.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {kind.key: {"description": kind.description, "type": "array",
+                                  "items": {"$ref": f"#/$defs/{kind.name}"}} for kind in kinds},
+        "$defs": definitions,
+    }
+
+
+def _object(cls: type, extra: Schema) -> Schema:
+    """A record's or part's schema: its declared fields, `sources` last as in the data files."""
+    fields = sorted(data_fields(cls), key=lambda f: f.key == "sources")
+    fragment: Schema = {**extra, "type": "object", "additionalProperties": False}
+    fragment = {key: fragment[key] for key in ("description", "type", "additionalProperties",
+                                               "minProperties") if key in fragment}
+    required = [f.key for f in fields if f.required]
+    if required:
+        fragment["required"] = required
+    fragment["properties"] = {f.key: f.spec.schema for f in fields}
+    return fragment
+
+
+def _parts(cls: type) -> list[type[Part]]:
+    """The nested parts a class's fields hold (a person's roles…), in the order they appear."""
+    found: list[type[Part]] = []
+    for declared in data_fields(cls):
+        for inner in _classes_in(declared.hint):
+            if issubclass(inner, Part) and inner not in found:
+                found += [*_parts(inner), inner]
+    return list(dict.fromkeys(found))
+
+
+def _classes_in(hint: Any) -> list[type]:
+    if isinstance(hint, type):
+        return [hint]
+    return [cls for argument in typing.get_args(hint) for cls in _classes_in(argument)]
+
+
+def schema_text() -> str:
+    """The schema as written to SCHEMA_PATH and published on the site."""
+    return json.dumps(schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _explainer(kinds: tuple[RecordKind, ...]) -> jsonschema.Draft202012Validator:
     # Imported here: jsonschema takes 50 ms to import and is only needed to explain an invalid
     # file; a build from the cache or of valid data never loads it.
     import jsonschema
-    return jsonschema.Draft202012Validator(schema())
+    return jsonschema.Draft202012Validator(_composed(kinds))
 
 
 @cache
-def _fast_validator() -> Callable[[Any], bool]:
+def _checker(kinds: tuple[RecordKind, ...]) -> Callable[[Any], bool]:
     """The same schema compiled to Python code: about twenty times faster, but it stops at the
     first error and says little, so it only answers "is this file valid?"."""
     import fastjsonschema  # only when something is validated (not on a build from the cache)
 
-    compiled = dict(schema())
-    compiled.pop("$schema")  # it uses nothing beyond draft 7, which fastjsonschema speaks
-    validator = fastjsonschema.compile(compiled)
+    # It uses nothing beyond draft 7, which fastjsonschema speaks.
+    compiled = fastjsonschema.compile({k: v for k, v in _composed(kinds).items() if k != "$schema"})
 
     def is_valid(data: Any) -> bool:
         try:
-            validator(data)
+            compiled(data)
         except fastjsonschema.JsonSchemaException:
             return False
         return True
     return is_valid
 
 
+def _validator() -> jsonschema.Draft202012Validator:
+    return _explainer(tuple(KINDS.values()))
+
+
 def _is_valid(data: Any) -> bool:
-    return _fast_validator()(data)
+    return _checker(tuple(KINDS.values()))(data)
 
 
 def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
     """Every schema violation in one file as an editor-friendly diagnostic, and the paths of the
-    records that have any (e.g. `("events", 3)`), so later steps can skip them."""
+    values they concern (an unknown field's own path, `("events", 3, "persn")`), so that later
+    steps pass over exactly those and still check the rest of the record."""
     if not isinstance(loaded.data, dict):
         found = _type_name(loaded.data)
         return [Diagnostic(loaded.position(()), f"a data file must be a mapping, not {found}",
@@ -74,27 +210,38 @@ def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
     if not loaded.refused and _is_valid(loaded.data):
         return [], set()  # the common case; the full validator runs only to explain errors
     diagnostics = []
-    bad_paths: set[FieldPath] = set(loaded.refused)
+    reported: set[FieldPath] = set(loaded.refused)
     for error in _validator().iter_errors(loaded.data):
+        reported.update(_concerned(error))
         path = tuple(error.absolute_path)
-        bad_paths.add(path)
         if not any(path[:len(refused)] == refused for refused in loaded.refused):
             diagnostics.append(_diagnostic(loaded, error))
             if len(diagnostics) > MAX_PROBLEMS_PER_FILE:
-                # Stop early (a hostile file can hold millions of mistakes) and skip every record
-                # of the file, since the unchecked ones may be malformed too.
-                bad_paths.update((key, index) for key, items in loaded.data.items()
-                                 if isinstance(items, list) for index in range(len(items)))
-                bad_paths.update((key,) for key, items in loaded.data.items()
-                                 if not isinstance(items, list))
+                # Stop early (a hostile file can hold millions of mistakes) and pass over every
+                # record of the file, since the unchecked ones may be malformed too.
+                reported.update((key, index) for key, items in loaded.data.items()
+                                if isinstance(items, list) for index in range(len(items)))
+                reported.update((key,) for key, items in loaded.data.items()
+                                if not isinstance(items, list))
                 break
-    # A record with any problem is skipped as a whole; a malformed list under a kind, entirely.
-    return capped(diagnostics), {path[:2] for path in bad_paths if path}
+    return capped(diagnostics), reported
+
+
+def _concerned(error: jsonschema.ValidationError) -> list[FieldPath]:
+    """The values an error is about: a misspelt or missing field's own path (the object around
+    it holds other fields worth checking), else the value that failed."""
+    path: FieldPath = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {})
+        return [path + (key,) for key in error.instance if key not in allowed]
+    if error.validator == "required" and isinstance(error.instance, dict):
+        return [path + (key,) for key in error.validator_value if key not in error.instance]
+    return [path]
 
 
 def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagnostic:
     path: FieldPath = tuple(error.absolute_path)
-    defs = schema()["$defs"]
+    defs = SHARED_DEFINITIONS
     field = _field_name(path)
     value = error.instance
     keyword = error.validator
@@ -160,13 +307,10 @@ def _field_name(path: FieldPath) -> str:
     return "file"
 
 
-_RECORD_NAMES = {"sources": "source", "organizations": "organization", "people": "person",
-                 "topics": "topic", "events": "event", "terms": "term"}
-
-
 def _record_kind(path: FieldPath) -> str:
-    if len(path) >= 2 and path[0] in _RECORD_NAMES:
-        return _RECORD_NAMES[str(path[0])]
+    """The kind of record a path is in ("person"), for messages."""
+    if len(path) >= 2 and path[0] in KINDS:
+        return KINDS[str(path[0])].name
     return ""
 
 

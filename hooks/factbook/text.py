@@ -2,8 +2,12 @@
 
 Data is written by many hands, so nothing from it reaches a page as raw HTML: plain fields are
 escaped for Markdown and HTML, and Markdown fields keep their formatting but lose raw HTML and
-attribute lists (`{: onclick=...}`). Links in Markdown fields are checked when data is loaded
-(`resolve.link_problems`): only http(s) and relative addresses pass.
+attribute lists (`{: onclick=...}`). Links in Markdown fields are checked when records are
+assembled: only http(s) and relative addresses pass.
+
+Three functions, three jobs: `literal` shows a plain value as it is; `markdown_without_html`
+keeps a Markdown field's formatting but not its HTML; `markdown_to_plain` flattens a Markdown
+field to one line of text (descriptions, JSON-LD).
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ import re
 from collections.abc import Callable
 
 from . import links
-from .model import Model
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _CODE_SPAN = re.compile(r"(?<!\\)(?:\\\\)*(`+)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -33,17 +36,13 @@ def quoted(value: object, limit: int = 80) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def plain(text: str | None) -> str:
-    """One line of plain text, safe anywhere in Markdown (tables included)."""
+def literal(text: str | None) -> str:
+    """A plain value as Markdown that shows it literally, on one line, safe anywhere (tables
+    included): names, titles and quotes are data, never markup."""
     if not text:
         return ""
     one_line = " ".join(str(text).split())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
-
-
-def attribute(text: str | None) -> str:
-    """Text for an HTML attribute value in double quotes."""
-    return html.escape(" ".join(str(text or "").split()), quote=True)
 
 
 def markdown_without_html(text: str) -> str:
@@ -84,21 +83,12 @@ def _escape_prose(text: str) -> str:
     return _UNSAFE_IN_PROSE_RE.sub(lambda m: _UNSAFE_IN_PROSE[m.group()], text)
 
 
-def to_plain(markdown: str | None, name_of: Callable[[links.Found], str]) -> str:
+def markdown_to_plain(markdown: str | None, name_of: Callable[[links.Found], str]) -> str:
     """Markdown from data as one line of text (for descriptions and JSON-LD): references become
-    names, emphasis and code marks are dropped."""
+    the names `name_of` gives them, emphasis and code marks are dropped."""
     if not markdown:
         return ""
     text = links.expand(markdown, name_of)
     for mark in ("**", "__", "`"):
         text = text.replace(mark, "")
     return " ".join(text.split())
-
-
-def plain_text(markdown: str | None, model: Model) -> str:
-    """`to_plain` with references named as the site names them: label, else the record's name."""
-    def name(found: links.Found) -> str:
-        record = model.get(found.target)
-        return found.label or (record.display_name if record else found.target)
-
-    return to_plain(markdown, name)

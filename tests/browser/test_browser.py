@@ -9,7 +9,7 @@ import pytest
 
 from support import ROOT, BuildRun
 from factbook import Project, check
-from factbook.model import Event, Person
+from factbook.kinds import Event, Person
 
 from browser_support import AXE, screenshot
 

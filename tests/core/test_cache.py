@@ -28,7 +28,7 @@ def entry(project: Project) -> Path:
 
 def fresh(project: Project, addresses: Addresses = ADDRESSES) -> output.Output:
     """What a build without any cache gives."""
-    return output.output_of(factbook.build(project), addresses)
+    return factbook.build(project, addresses)
 
 
 def test_an_unchanged_project_is_read_from_the_cache(project: Project) -> None:
@@ -107,26 +107,26 @@ def test_a_change_during_the_build_is_not_stored(project: Project,
     # An editor saves while the build runs: the output is of the old or the new file, so it must
     # not be filed under either.
     data = project.root / "data" / "facts.yaml"
-    real_build = factbook.build
+    real_build = factbook.project.build
 
-    def build_then_edit(p: Project) -> factbook.Result:
-        result = real_build(p)
+    def build_then_edit(p: Project, addresses: Addresses) -> output.Output:
+        result = real_build(p, addresses)
         data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         return result
 
-    monkeypatch.setattr(factbook, "build", build_then_edit)
+    monkeypatch.setattr(factbook.project, "build", build_then_edit)
     factbook.publish(project, ADDRESSES)
     assert not entry(project).exists()
 
 
 def test_the_key_covers_the_core_itself(project: Project, monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
-    inputs = factbook.data_files(project)
-    before = cache.key(project, ADDRESSES, inputs)
+    inputs = project.data_files()
+    before = cache.key("settings", inputs)
     core = tmp_path / "core"
     shutil.copytree(cache.CORE, core, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "CORE", core)
-    assert cache.key(project, ADDRESSES, inputs) == before
+    assert cache.key("settings", inputs) == before
     template = core / "templates" / "event.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert cache.key(project, ADDRESSES, inputs) != before
+    assert cache.key("settings", inputs) != before

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as etree
 from factbook.charts import series_chart, status_chart
 from factbook.dates import PartialDate
 from factbook.diagnostics import Position
-from factbook.model import Event, Topic
+from factbook.kinds import Event, Topic
 
 SVG = "{http://www.w3.org/2000/svg}"
 TOPIC = Topic(id="talks", origin=Position("x"), sources=("s",), type="series", name="Talks",

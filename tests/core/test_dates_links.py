@@ -63,7 +63,7 @@ def test_a_label_may_wrap_across_lines() -> None:
 def test_relative_links_match_posixpath() -> None:
     import posixpath
 
-    from factbook.render import relative
+    from factbook.urls import relative
 
     pages = ["index.md", "timeline.md", "people/a.md", "people/index.md", "glossary/part/t.md",
              "glossary/index.md", "events/part/2019.md", "a/b/c/d.md"]

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from factbook.diagnostics import Position
 from factbook.glossary import GlossaryExtension, TermIndex
-from factbook.model import Term
+from factbook.kinds import Term
 
 
 def term(term_id: str, word: str, aliases: tuple[str, ...] = (), short: str = "def") -> Term:
@@ -79,7 +79,7 @@ def test_no_marks_on_the_glossary_page_or_a_terms_own_page() -> None:
 
 
 def test_final_addresses_follow_the_site_layout() -> None:
-    from factbook.output import relative_url
+    from factbook.urls import built_relative as relative_url
 
     assert relative_url("events/x.md", "glossary/index.md") == "../../glossary/"
     assert relative_url("events/x.md", "glossary/part/c.md") == "../../glossary/part/c/"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factbook import Project, build
+from factbook import Project, check
 from factbook.resolve import backlinks
 from helpers import SOURCE, messages, run
 
@@ -132,7 +132,7 @@ def test_backlinks_from_data_relations_and_prose(tmp_path: Path) -> None:
     run(tmp_path, {"data/a.yaml": PEOPLE,
                    "data/b.yaml": event(extra, summary="About [[gsomia-agreement]]."),
                    "docs/index.md": "# Home\n\n[[seo-min-jung]]\n"})
-    result = build(Project(tmp_path))
+    result = check(Project(tmp_path))
     assert result.ok
     links = backlinks(result.model, list(result.references))
     assert [(b.owner, b.relation) for b in links["seo-min-jung"]] == [

@@ -14,7 +14,7 @@ def shown(markdown_text: str) -> BeautifulSoup:
 
 def test_plain_text_is_shown_literally() -> None:
     name = "Nippon Steel & Sumitomo | *Metal* <b>[x]</b> #1 {#id}"
-    soup = shown(f"| a | b |\n| - | - |\n| {text.plain(name)} | c |")
+    soup = shown(f"| a | b |\n| - | - |\n| {text.literal(name)} | c |")
     cell = soup.find("td")
     assert cell.get_text() == name and cell.find("b") is None and cell.find("em") is None
 

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 import factbook
 from factbook import Project, links
 from factbook.glossary import GlossaryExtension
-from factbook.model import Term
+from factbook.kinds import Term
 from factbook.render import PageContext, Site
 from factbook.schema import SCHEMA_PATH
 from safety import CASES, injected
@@ -52,7 +52,7 @@ def lines_in(path: Path) -> int:
     return max(content.count("\n"), len(content.splitlines())) + 1
 
 
-def assert_model_or_located_diagnostics(project: Path) -> factbook.Result:
+def assert_model_or_located_diagnostics(project: Path) -> factbook.Checked:
     """The property: no exception; each diagnostic one line, in a real file, at a real line."""
     result = factbook.check(Project(project))
     files = {p.relative_to(project).as_posix(): p
@@ -242,7 +242,7 @@ MARKDOWN_PIECES = st.sampled_from([
     "[[kim-example|<b class=pwned>]]", "[[round-one|{: onclick=alert(1)}]]", "<!--", "-->",
     "<![CDATA[", "<?",
 ])
-MINI = factbook.build(Project(FIXTURES / "mini"))
+MINI = factbook.check(Project(FIXTURES / "mini"))
 NEVER_FROM_MARKDOWN = {"script", "style", "iframe", "object", "embed", "form", "input", "button",
                        "textarea", "select", "svg", "math", "link", "meta", "base", "title", "b",
                        "i", "span", "video", "audio", "source", "details"}
@@ -312,7 +312,7 @@ def test_any_text_in_data_is_shown_as_that_text(alone: Path, name: str, place: s
                                              encoding="utf-8")
     result = factbook.build(Project(alone))
     assert result.ok, [str(d) for d in result.diagnostics]
-    terms = [r for r in result.model.records.values() if isinstance(r, Term)]
+    terms = factbook.check(Project(alone)).model.of(Term)
     for src_uri in ("people/p.md", "events/e1.md", "topics/t.md", "sources/src.md"):
         glossary = GlossaryExtension(terms)
         glossary.set_page(src_uri)

@@ -9,7 +9,7 @@ import pytest
 
 from support import ROOT, BuildRun, mkdocs_build
 from factbook import Project, check
-from factbook.model import Event, Term, Topic
+from factbook.kinds import Event, Term, Topic
 from sitecheck import broken_links, content
 
 MODEL = check(Project(ROOT)).model
@@ -19,7 +19,7 @@ AGREEMENT = "gsomia-agreement"
 
 
 def url(record) -> str:
-    return f"{record.DIRECTORY}/{record.id}/"
+    return f"{record.record_kind.folder}/{record.id}/"
 
 
 def fact_rows(article) -> dict[str, str]:

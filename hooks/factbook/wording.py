@@ -1,0 +1,153 @@
+"""Wording: every phrase a reader sees that does not come from the data, in one table.
+
+Templates hold layout and name phrases by key (`{{ words.mentioned_in }}`); Python code that
+writes text for readers (charts, dates, the error page) reads the same table. An edition in
+another language is this table translated. Phrases with `{placeholders}` are filled in with
+`str.format`; every key must be present (templates fail on a missing one).
+
+Editors' messages (`file:line:col: ...`) are not here: they speak to the people who write the
+data, in the terms of the data files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+COUNTRIES: Mapping[str, str] = MappingProxyType({
+    "KR": "South Korea", "JP": "Japan", "US": "United States", "KP": "North Korea", "CN": "China",
+})
+
+WORDS: Mapping[str, str] = MappingProxyType({
+    # Dates (see dates.py): precision decides the form.
+    "date_day": "{day} {month} {year}",
+    "date_month": "{month} {year}",
+    "date_year": "{year}",
+    "span_same_month": "{first_day}–{last}",
+    "span": "{first} – {last}",
+    "span_since": "{first} –",
+    "span_until": "? – {last}",
+    "as_of": "as of {date}",
+    # Record pages: infobox tables.
+    "fact": "Fact",
+    "detail": "Detail",
+    "date": "Date",
+    "kind": "Kind",
+    "part_of": "Part of",
+    "round_of": "round {round}",
+    "place": "Place",
+    "length": "Length",
+    "name": "Name",
+    "short_name": "Short name",
+    "country": "Country",
+    "also_called": "Also called",
+    "also_written": "Also written",
+    "parties": "Parties",
+    "publisher": "Publisher",
+    "title_in_english": "Title in English",
+    "author": "Author",
+    "language": "Language",
+    "address": "Address",
+    "no_address": "none recorded",
+    "duration_hours": "{minutes} minutes ({hours} h {rest:02d} min)",
+    "duration_minutes": "{minutes} minutes",
+    # Record pages: sections.
+    "what_happened": "What happened",
+    "outcome": "Outcome",
+    "in_their_words": "In their words",
+    "participants": "Participants",
+    "side": "Side",
+    "person": "Person",
+    "title": "Title",
+    "organization": "Organization",
+    "related": "Related",
+    "previous_round": "Previous round",
+    "next_round": "Next round",
+    "previous_milestone": "Previous milestone",
+    "next_milestone": "Next milestone",
+    "mentioned_in": "Mentioned in",
+    "cited_by": "Cited by",
+    "roles": "Roles",
+    "parts": "Parts",
+    "over_time": "Over time",
+    "background": "Background",
+    "how_it_works": "How it works",
+    "rounds": "Rounds",
+    "round": "Round",
+    "meeting": "Meeting",
+    "milestones": "Milestones",
+    "other_milestones": "Other milestones",
+    "event": "Event",
+    "also": "Also:",
+    "see_also": "See also:",
+    "korean_japanese": "Korean / Japanese:",
+    "all_terms": "All terms in the glossary",
+    "where_term_used": "Where this term is used",
+    "original": "Original ↗",
+    "page_description": "{kind}: {name}",
+    # Native-script forms.
+    "native_ko": "Korean",
+    "native_hanja": "Hanja",
+    "native_ja": "Japanese",
+    "native_ja_reading": "Japanese reading",
+    # Topic types.
+    "topic_series": "Meeting series",
+    "topic_agreement": "Agreement",
+    "topic_arrangement": "Arrangement",
+    "topic_policy": "Policy",
+    # Listings.
+    "glossary": "Glossary",
+    "timeline": "Timeline",
+    "glossary_intro": "Terms used on this site, in alphabetical order. Wherever they appear in "
+                      "the text, hovering over\nthem shows the short definition.",
+    "timeline_intro": "Every dated event, oldest first. Dates are shown as precisely as the "
+                      "sources give them.",
+    "events_intro": "All events in date order; the [timeline]({timeline}) shows them by year.",
+    "people_intro": "Everyone named in the facts, with the names their own languages use.",
+    "sources_intro": "Every fact on this site cites at least one of these sources.",
+    "native_name": "Native name",
+    "native_names": "Native names",
+    "source": "Source",
+    "parts_intro": "There are too many entries for one page; they are listed in parts:",
+    "entry": "entry",
+    "entries": "entries",
+    "part_title": "{title}: {key}",
+    # Relations, as backlinks show them ("Seo Min-jung — participant").
+    "relation_participant": "participant",
+    "relation_represented_at": "represented at",
+    "relation_staff": "staff",
+    "relation_part_of": "part of",
+    "relation_milestone": "milestone",
+    "relation_quoted": "quoted",
+    "relation_cited_by": "cited by",
+    "relation_related": "related",
+    "relation_see_also": "see also",
+    # Charts.
+    "chart_rounds_title": "Rounds of the {name} over time",
+    "chart_rounds_description": "{count} rounds of the {name} from {first} to {last}: {counts}.",
+    "chart_rounds_in": "{count} in {place}",
+    "chart_rounds_elsewhere": ", {count} elsewhere ({places})",
+    "chart_pauses": " Longest pauses: {pauses}.",
+    "chart_pause": "from {first} to {last}",
+    "chart_gap": "{years}-year gap",
+    "chart_round": "Round {round}: {date}, {place}",
+    "chart_place_unknown": "place unknown",
+    "chart_elsewhere": "elsewhere",
+    "chart_status_title": "Status of the {name} over time",
+    "chart_status_description": "Status of the {name} over time. {changes}.",
+    "chart_status_until": "{status}: from {first} to {last}",
+    "chart_status_since": "{status}: from {first} on",
+    # The page shown under `mkdocs serve` while the data has errors.
+    "error_title_one": "The data has 1 problem",
+    "error_title_many": "The data has {count} problems",
+    "error_intro": "The site is not rebuilt until they are fixed. Each line names the file, line "
+                   "and column; fix them and save, and this page turns back into the site.",
+})
+
+
+def country_name(code: str | None) -> str:
+    """A country's name from its code; an unknown code is shown as it is."""
+    return COUNTRIES.get(code or "", code or "")
