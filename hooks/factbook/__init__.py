@@ -149,7 +149,8 @@ def build(project: Project) -> Result:
 def publish(project: Project, addresses: Addresses) -> Output:
     """What a site engine needs: from the cache when no input changed, else from `build()`."""
     before = cache.key(project, addresses, _inputs(project))
-    stored = cache.load(project, before)
+    with _collector_paused():  # reading builds as many objects as a build, as long-lived
+        stored = cache.load(project, before)
     if stored is not None:
         return stored
     with _collector_paused():
