@@ -13,8 +13,14 @@ validate, link and render. The key covers everything the output depends on:
 One entry is kept, in `.cache/factbook/` under the project root (where Material's plugins keep
 theirs). Only builds without errors are stored. An entry that cannot be read counts as absent,
 and a cache that cannot be written is skipped: the cache can make a build faster, never fail it.
-Deleting the folder is always safe. The entry is a pickle, read like the hook's own code: it is
-trusted project content, written by this project's builds; never copy one in from elsewhere.
+Deleting the folder is always safe.
+
+The entry is data, never code: the key as a JSON string on the first line, the output as
+JSON on the second (as plaindata.py encodes it), then the UTF-8 bytes of the output's long
+texts, which the JSON points into. Reading it can only build the types `Output` declares, so an
+entry from anywhere (committed by mistake, restored from a shared CI cache, crafted) can at
+worst be refused. The key is compared before anything else is parsed, and an entry that does
+not parse or does not have `Output`'s shape counts as absent.
 """
 
 from __future__ import annotations
@@ -23,17 +29,19 @@ import dataclasses
 import functools
 import hashlib
 import os
-import pickle
+import json
+import mmap
 import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from . import plaindata
 from .output import Output
 
 FOLDER = Path(".cache") / "factbook"
-ENTRY = "output.pickle"
-FORMAT = "1"
+ENTRY = "output.cache"
+FORMAT = "2"
 """Changes when the entry's layout changes."""
 LIBRARIES = ("PyYAML", "Jinja2", "MarkupSafe", "fastjsonschema", "jsonschema")
 CORE = Path(__file__).parent
@@ -72,14 +80,34 @@ def _version(library: str) -> str:
 
 def load(root: Path, wanted: str) -> Output | None:
     """The stored output of the project at `root` if it was stored under `wanted`, else None."""
+    expected = _key_line(wanted)
     try:
         with open(root / FOLDER / ENTRY, "rb") as stored:
-            found, output = pickle.load(stored)
-    except Exception:  # absent, truncated, from another version: rebuild  # noqa: BLE001
+            # Another build's entry is refused on its first line, before the output is parsed.
+            if stored.readline(len(expected)) != expected:
+                return None
+            # Mapped rather than read: the texts are decoded from the page cache, never copied
+            # whole first (at 10,000 records, reading the file took as long as decoding it).
+            # The store replaces the file rather than rewriting it, so the mapping stays whole.
+            with mmap.mmap(stored.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                output = _decode(mapped, len(expected))
+    except (OSError, ValueError):  # absent, or only the key line
         return None
-    if found != wanted or not isinstance(output, Output):
+    return None if output is None else dataclasses.replace(output, from_cache=True)
+
+
+def _decode(mapped: mmap.mmap, start: int) -> Output | None:
+    """The output in an entry after its key line, or None if there is none."""
+    end = mapped.find(b"\n", start)
+    if end < 0:
         return None
-    return dataclasses.replace(output, from_cache=True)
+    try:
+        return plaindata.decode(json.loads(mapped[start:end]), memoryview(mapped)[end + 1:],
+                                Output)
+    # Truncated, not JSON, not UTF-8, nested too deep, or not the shape of an Output. Caught
+    # here, so no view of the mapping outlives this call and it can be closed.
+    except (ValueError, RecursionError):
+        return None
 
 
 def store(root: Path, stored_key: str, output: Output) -> None:
@@ -87,14 +115,26 @@ def store(root: Path, stored_key: str, output: Output) -> None:
     first, so a reader never sees half an entry."""
     folder = root / FOLDER
     try:
+        plain, texts = plaindata.encode(output, Output)
+        # Compact (the C encoder) and ASCII: newlines in strings are escaped, so it is one line.
+        data = json.dumps(plain, separators=(",", ":")).encode("ascii")
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".output-")
         try:
             with os.fdopen(handle, "wb") as file:
-                pickle.dump((stored_key, output), file, protocol=pickle.HIGHEST_PROTOCOL)
+                file.write(_key_line(stored_key))
+                file.write(data + b"\n")
+                file.write(texts)
             os.replace(temporary, folder / ENTRY)
         except BaseException:
             os.unlink(temporary)
             raise
     except OSError:  # a read-only checkout: build without the cache
         pass
+    except UnicodeEncodeError:  # a lone surrogate in some text: not storable as UTF-8
+        pass
+
+
+def _key_line(stored_key: str) -> bytes:
+    """The entry's first line."""
+    return json.dumps(stored_key).encode("ascii") + b"\n"

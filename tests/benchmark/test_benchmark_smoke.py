@@ -74,7 +74,7 @@ def test_publish_timer_times_a_cold_publish_and_leaves_its_cache(tmp_path: Path)
     steps = ("hash", "publish_build", "derive", "store")
     assert all(times[step] > 0 for step in steps)
     assert abs(times["publish"] - sum(times[step] for step in steps)) < 0.01
-    assert (tmp_path / "project" / ".cache" / "factbook" / "output.pickle").is_file()
+    assert (tmp_path / "project" / ".cache" / "factbook" / "output.cache").is_file()
 
 
 def test_builds_report_the_hooks_time_and_whether_the_cache_was_read(tmp_path: Path) -> None:
