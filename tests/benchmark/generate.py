@@ -35,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from phases import engine_pages
 from records import Generator
 from world import KIND_WEIGHTS, counts_for
 from yamlout import dump_records
@@ -164,36 +165,31 @@ def generate(n: int, out: Path, seed: int = 1, hooks: Path = HOOKS) -> Summary:
 class Floor:
     pages: dict[str, str]
     """Every generated page: path in docs/ → Markdown."""
-    records: set[str]
+    records: frozenset[str]
     """The paths of the generated pages that show one record (the rest are listings)."""
 
 
 def write_floor(project: Path, floor: Path, hooks: Path = HOOKS) -> Floor:
     """The engine's Markdown for `project` as a plain MkDocs project in `floor`, rendered by the
     core in `hooks` (which must be the first core this process imports)."""
-    if str(hooks) not in sys.path:
-        sys.path.insert(0, str(hooks))
-    import factbook
-
-    if Path(factbook.__file__).resolve().parent != (hooks / "factbook").resolve():
-        raise RuntimeError(f"factbook was already imported from {factbook.__file__}")
-
-    result = factbook.build(factbook.Project(project))
-    if not result.ok:
-        raise RuntimeError("\n".join(str(d) for d in result.diagnostics))
+    made = engine_pages(project, hooks)
     if floor.exists():
         shutil.rmtree(floor)
-    docs = project / "docs"
-    for path in sorted(docs.rglob("*.md")):
-        src_uri = path.relative_to(docs).as_posix()
-        _write(floor / "docs" / src_uri,
-               result.expand_page(src_uri, path.read_text(encoding="utf-8-sig")))
-    for src_uri, markdown in result.pages.items():
+    for src_uri, markdown in {**made.hand_written, **made.generated}.items():
         _write(floor / "docs" / src_uri, markdown)
     (floor / "docs" / "assets").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(factbook.STYLESHEET, floor / "docs" / "assets" / "factbook.css")
+    shutil.copyfile(made.stylesheet, floor / "docs" / "assets" / "factbook.css")
     write_config(floor / "mkdocs.yml", floor_config())
-    return Floor(result.pages, {record.src_uri for record in result.model.records.values()})
+    return Floor(made.generated, made.records)
+
+
+def copy_for_core(project: Path, copy: Path, hooks: Path) -> None:
+    """The same data and pages in `copy`, built by the adapter in `hooks` (another revision's
+    core, for `run.py --baseline`); no cache is copied, so its first build is cold."""
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".cache", "site"))
+    write_config(copy / "mkdocs.yml", engine_config(hooks))
 
 
 def _write(path: Path, text: str) -> None:

@@ -70,6 +70,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import phases  # noqa: E402
 from generate import KIND_WEIGHTS, REPO, Floor, generate, write_floor  # noqa: E402
 
 PAGE = REPO / "docs" / "benchmark.md"
@@ -149,28 +150,11 @@ def expect_cache(build: Build, from_cache: bool, what: str) -> Build:
 
 
 def engine_phases(project: Path, runs: int) -> dict[str, float]:
-    """The fastest of `runs` runs per phase (the least disturbed by other work on the machine),
-    and the fastest of `runs` calls of `factbook.build()` as a whole; each in a fresh process."""
-    def sample(*extra: str) -> dict[str, float]:
-        completed = subprocess.run([sys.executable, str(HERE / "phases.py"), str(project), *extra],
-                                   capture_output=True, text=True, timeout=BUILD_TIMEOUT)
-        if completed.returncode != 0:
-            raise SystemExit(f"phases.py failed:\n{completed.stdout}{completed.stderr}")
-        return json.loads(completed.stdout)
-
-    phases = [sample() for _ in range(runs)]
-    whole = [sample("--whole") for _ in range(runs)]
-    cached = [sample("--cached") for _ in range(runs)]
-    published = [sample("--publish") for _ in range(runs)]
-    if whole[0]["pages"] != phases[0]["pages"]:
-        raise SystemExit(f"phases.py renders {phases[0]['pages']} pages but factbook.build() "
-                         f"{whole[0]['pages']}: phases.py no longer matches the core's steps")
-    result = {key: min(s[key] for s in phases) for key in phases[0]}
-    result["build"] = min(s["build"] for s in whole)
-    result["cached"] = min(s["cached"] for s in cached)
-    for step in ("publish", "hash", "publish_build", "derive", "store"):
-        result[step] = min(s[step] for s in published)
-    return result
+    """The engine's figures (phases.py), the fastest of `runs` runs each."""
+    figures = phases.measure(project, runs, Path(os.environ["FACTBOOK_HOOKS"]))
+    for probe in phases.missing_probes(figures):
+        log(f"warning: the probe {probe} never ran; update phases.py")
+    return figures
 
 
 @dataclass

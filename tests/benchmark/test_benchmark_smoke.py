@@ -13,7 +13,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import KIND_WEIGHTS, counts_for, generate, write_floor  # noqa: E402
-from phases import PHASES, measure, measure_publish, project_addresses  # noqa: E402
+from phases import PHASES, missing_probes, project_addresses, time_build, time_publish  # noqa: E402,E501
 from run import run_build  # noqa: E402
 
 from factbook import Project, build  # noqa: E402
@@ -62,17 +62,20 @@ def test_floor_holds_the_engines_pages_as_plain_mkdocs(tmp_path: Path) -> None:
     assert floor["theme"] == engine["theme"]
 
 
-def test_phase_timer_runs_the_same_steps_as_build(tmp_path: Path) -> None:
+def test_build_probes_fire_and_the_phases_add_up_to_build(tmp_path: Path) -> None:
     generate(N, tmp_path / "project", seed=7)
-    times = measure(tmp_path / "project")
+    times = time_build(tmp_path / "project")
     assert set(PHASES) <= set(times) and times["records"] == N
+    assert abs(sum(times[p] for p in PHASES) - times["build"]) < 1e-6
+    assert all(times[p] >= 0 for p in PHASES)
 
 
 def test_publish_timer_times_a_cold_publish_and_leaves_its_cache(tmp_path: Path) -> None:
     generate(N, tmp_path / "project", seed=7)
-    times = measure_publish(tmp_path / "project", project_addresses(tmp_path / "project"))
+    times = time_publish(tmp_path / "project", project_addresses(tmp_path / "project"))
     steps = ("hash", "publish_build", "derive", "store")
     assert all(times[step] > 0 for step in steps)
+    assert missing_probes({**times, **time_build(tmp_path / "project")}) == []
     assert abs(times["publish"] - sum(times[step] for step in steps)) < 0.01
     assert (tmp_path / "project" / ".cache" / "factbook" / "output.pickle").is_file()
 
