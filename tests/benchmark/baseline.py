@@ -23,6 +23,9 @@ class Revision:
     """The revision's hooks/ (the adapter and the core)."""
     label: str
     """How the page names it, e.g. "hooks/ at commit abc1234 (main)"."""
+    commit: str
+    """The abbreviated commit: what `--baseline` names in the page's command, since a branch
+    or HEAD~1 moves on."""
 
 
 def git(repo: Path, *args: str) -> str:
@@ -46,7 +49,7 @@ def checked_out(repo: Path, rev: str) -> Iterator[Revision]:
         if not (hooks / "mkdocs_adapter.py").is_file():
             raise SystemExit(f"{rev} has no hooks/mkdocs_adapter.py to compare with")
         label = f"hooks/ at commit {short}" + (f" ({rev})" if rev not in (short, commit) else "")
-        yield Revision(hooks, label)
+        yield Revision(hooks, label, short)
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=repo,
                        capture_output=True, timeout=120)

@@ -107,6 +107,17 @@ def reproducible(argv: list[str]) -> list[str]:
     return kept
 
 
+def pinned(argv: list[str], commit: str) -> list[str]:
+    """`argv` with the value of --baseline replaced by the commit it resolved to."""
+    out = list(argv)
+    for i, arg in enumerate(out):
+        if arg == "--baseline" and i + 1 < len(out):
+            out[i + 1] = commit
+        elif arg.startswith("--baseline="):
+            out[i] = f"--baseline={commit}"
+    return out
+
+
 def measure_all(args: argparse.Namespace, argv: list[str], work: Path, sites: Path,
                 stack: ExitStack) -> Results:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -135,8 +146,9 @@ def measure_all(args: argparse.Namespace, argv: list[str], work: Path, sites: Pa
         log(f"N={n:,}: profiling one cold engine build and one floor build")
         profiled = profile(work / f"n{n}" / "project", work / f"n{n}" / "floor", sites, work, n,
                            (core.parent, REPO))
+    kept = reproducible(argv)
     command = ".venv/bin/python tests/benchmark/run.py " + " ".join(
-        shlex.quote(a) for a in reproducible(argv))
+        shlex.quote(a) for a in (pinned(kept, other.commit) if other else kept))
     meta = Meta(command.strip(), machine(), version,
                 datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), args.seed,
                 {n: args.rounds for n in sizes}, args.phase_runs,

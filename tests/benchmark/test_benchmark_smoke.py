@@ -204,6 +204,9 @@ def test_only_options_that_change_the_figures_are_in_the_command() -> None:
     argv = ["--sizes", "100", "--json", "x.json", "--keep", "--workdir=/tmp/w", "--profile",
             "--baseline", "main", "--write-page"]
     assert run.reproducible(argv) == ["--sizes", "100", "--baseline", "main", "--write-page"]
+    assert run.pinned(["--baseline", "HEAD~1"], "abc1234") == ["--baseline", "abc1234"]
+    assert run.pinned(["--baseline=main", "--profile"], "abc1234") == ["--baseline=abc1234",
+                                                                      "--profile"]
 
 
 # --- a whole run, tiny ------------------------------------------------------------------------
@@ -231,5 +234,6 @@ def test_a_tiny_run_against_a_baseline_writes_json_that_renders_the_page(tmp_pat
     assert len(size_12.cold) == len(size_12.baseline_cold) == len(size_12.floor) == 1
     assert size_12.cold[0].from_cache is False and size_12.warm[0].from_cache is True
     assert results.meta.baseline and results.meta.baseline.startswith("hooks/ at commit ")
+    assert "--baseline HEAD" not in results.meta.command  # pinned to the commit it named
     page = report.page(results)
     assert "## Against the baseline" in page and "### N = 12" in page
