@@ -16,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from results import Build, Pages
@@ -99,8 +100,7 @@ def url_of(src_uri: str) -> str:
     return stem + "/"
 
 
-def page_sizes(site: Path, generated: set[str] | frozenset[str] | dict[str, str],
-               records: frozenset[str]) -> Pages:
+def page_sizes(site: Path, generated: Iterable[str], records: frozenset[str]) -> Pages:
     """Sizes of the record and listing pages among the `generated` ones (paths in docs/)."""
     record_urls = {url_of(src_uri) for src_uri in records}
     listing_urls = {url_of(src_uri) for src_uri in generated} - record_urls

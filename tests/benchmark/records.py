@@ -15,6 +15,8 @@ from world import LAST_YEAR, Entity, World, slug
 
 
 class Generator(World):
+    """Phase 2: the records, as plain data in the schema's shape, and the hand-written pages."""
+
     def records(self) -> dict[str, list[dict[str, Any]]]:
         self._plan_events()
         out: dict[str, list[dict[str, Any]]] = {}

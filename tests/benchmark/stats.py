@@ -27,8 +27,10 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def ratios(builds: Sequence[Build], others: Sequence[Build], measure: str = "wall") -> tuple[
-        float, ...]:
+Ratios = tuple[float, ...]
+
+
+def ratios(builds: Sequence[Build], others: Sequence[Build], measure: str = "wall") -> Ratios:
     """builds / others round by round, for wall or CPU time."""
     return tuple(getattr(b, measure) / getattr(o, measure) for b, o in zip(builds, others))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from results import Results
-from stats import median, size_stats
+from stats import SizeStats, median, size_stats
 
 MB = 1024 * 1024
 
@@ -81,7 +81,7 @@ class Outcome:
 Metric = Callable[[Results, Target], Measured | None]
 
 
-def _at(results: Results, n: int | None) -> Any:
+def _at(results: Results, n: int | None) -> SizeStats | None:
     r = results.size(n) if n is not None else None
     return size_stats(r) if r is not None else None
 

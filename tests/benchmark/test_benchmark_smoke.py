@@ -101,8 +101,8 @@ def test_builds_report_the_hooks_time_and_whether_the_cache_was_read(tmp_path: P
 
 # --- results, targets, page (made-up figures) ----------------------------------------------
 
-def builds(*walls: float, hook: float | None = None, cached: bool | None = None) -> tuple[
-        Build, ...]:
+def builds(*walls: float, hook: float | None = None,
+           cached: bool | None = None) -> tuple[Build, ...]:
     return tuple(Build(w, w * 0.98, 90 * 2**20, w - 0.2, hook, cached) for w in walls)
 
 
