@@ -1,22 +1,31 @@
-"""Smoke test of the benchmark's generator: a tiny project is valid, complete and deterministic.
+"""Smoke tests of the benchmark: generator, timers, results file, targets, page, a tiny run.
 
-No timing here: the benchmark itself is `tests/benchmark/run.py` (see its docstring).
+No timing is asserted here: the benchmark itself is `tests/benchmark/run.py` (see its
+docstring). The figures in `sample()` are made up for the tests, never published.
 """
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import KIND_WEIGHTS, counts_for, generate, write_floor  # noqa: E402
-from phases import PHASES, measure, measure_publish, project_addresses  # noqa: E402
-from run import run_build  # noqa: E402
-
-from factbook import Project, build  # noqa: E402
+import report  # noqa: E402
+import run  # noqa: E402
+from builds import run_build  # noqa: E402
+from generate import KIND_WEIGHTS, REPO, counts_for, generate, write_floor  # noqa: E402
+from phases import (PHASES, engine_pages, missing_probes, project_addresses,  # noqa: E402
+                    time_build, time_publish)
+from results import (Build, Meta, Pages, Profile, Results, Serve, SizeResult,  # noqa: E402
+                     from_json, to_json)
+from targets import TARGETS, Target, evaluate, passes  # noqa: E402
 
 N = 60
 
@@ -25,6 +34,8 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
 
+
+# --- generating and timing (real, tiny projects) -------------------------------------------
 
 def test_generated_data_is_valid_and_deterministic(tmp_path: Path) -> None:
     first = generate(N, tmp_path / "a", seed=7)
@@ -36,14 +47,14 @@ def test_generated_data_is_valid_and_deterministic(tmp_path: Path) -> None:
     assert first.counts == counts_for(N) and sum(first.counts.values()) == N
     assert set(first.counts) == set(KIND_WEIGHTS) and min(first.counts.values()) >= 1
 
-    result = build(Project(tmp_path / "a"))
-    assert [str(d) for d in result.diagnostics] == []
-    assert len(result.model.records) == N
-    # One page per record plus the listings; prose carries references and term mentions.
-    assert len(result.pages) >= N + 7
-    mentions = [r for r in result.references if r.relation == "mentions"]
-    assert len(mentions) >= 2 * N
-    assert any(r.relation == "chart" for r in result.references)
+    made = engine_pages(tmp_path / "a")  # raises on any problem, warnings included
+    assert len(made.records) == N
+    # One page per record plus the listings; prose carries references, pages carry charts.
+    assert len(made.generated) >= N + 7 and made.records < set(made.generated)
+    data = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "a" / "data").rglob("*.yaml"))
+    assert data.count("[[") >= 2 * N
+    assert "[[chart:" in "".join(p.read_text(encoding="utf-8")
+                                 for p in (tmp_path / "a" / "docs").rglob("*.md"))
 
 
 def test_floor_holds_the_engines_pages_as_plain_mkdocs(tmp_path: Path) -> None:
@@ -56,25 +67,28 @@ def test_floor_holds_the_engines_pages_as_plain_mkdocs(tmp_path: Path) -> None:
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "[[" not in home.replace("`[[id]]`", "")  # references expanded, code left alone
     engine = yaml.safe_load((tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8"))
-    floor = yaml.safe_load((tmp_path / "floor" / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert "hooks" not in floor and engine["hooks"]
-    assert floor["nav"] == engine["nav"]
-    assert floor["theme"] == engine["theme"]
+    plain = yaml.safe_load((tmp_path / "floor" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in plain and engine["hooks"]
+    assert plain["nav"] == engine["nav"]
+    assert plain["theme"] == engine["theme"]
 
 
-def test_phase_timer_runs_the_same_steps_as_build(tmp_path: Path) -> None:
+def test_build_probes_fire_and_the_phases_add_up_to_build(tmp_path: Path) -> None:
     generate(N, tmp_path / "project", seed=7)
-    times = measure(tmp_path / "project")
+    times = time_build(tmp_path / "project")
     assert set(PHASES) <= set(times) and times["records"] == N
+    assert abs(sum(times[p] for p in PHASES) - times["build"]) < 1e-6
+    assert all(times[p] >= 0 for p in PHASES) and times["check"] < times["build"]
 
 
 def test_publish_timer_times_a_cold_publish_and_leaves_its_cache(tmp_path: Path) -> None:
     generate(N, tmp_path / "project", seed=7)
-    times = measure_publish(tmp_path / "project", project_addresses(tmp_path / "project"))
+    times = time_publish(tmp_path / "project", project_addresses(tmp_path / "project"))
     steps = ("hash", "publish_build", "derive", "store")
     assert all(times[step] > 0 for step in steps)
     assert abs(times["publish"] - sum(times[step] for step in steps)) < 0.01
     assert (tmp_path / "project" / ".cache" / "factbook" / "output.cache").is_file()
+    assert missing_probes({**times, **time_build(tmp_path / "project")}) == []
 
 
 def test_builds_report_the_hooks_time_and_whether_the_cache_was_read(tmp_path: Path) -> None:
@@ -83,3 +97,143 @@ def test_builds_report_the_hooks_time_and_whether_the_cache_was_read(tmp_path: P
     warm = run_build(tmp_path / "project", tmp_path / "site")
     assert (cold.from_cache, warm.from_cache) == (False, True)
     assert cold.hook is not None and warm.hook is not None and 0 <= warm.hook < cold.hook
+
+
+# --- results, targets, page (made-up figures) ----------------------------------------------
+
+def builds(*walls: float, hook: float | None = None,
+           cached: bool | None = None) -> tuple[Build, ...]:
+    return tuple(Build(w, w * 0.98, 90 * 2**20, w - 0.2, hook, cached) for w in walls)
+
+
+def size(n: int, cold: float, warm: float, floor: float, baseline: bool = True) -> SizeResult:
+    phases = {"load": 0.1 * n / 1000, "validate": 0.05, "assemble": 0.02, "link": 0.03,
+              "render": 0.24 * n / 1000, "backlinks": 0.01, "check": 0.19 * n / 1000,
+              "build": 0.44 * n / 1000, "publish": 0.5, "publish_build": 0.41, "derive": 0.06,
+              "store": 0.01, "hash": 0.01, "cached": 0.007, "records": n, "pages": n + 77}
+    pages = Pages(n + 81, 22_000, (41_000, "topics/a/"), ((300_000, "glossary/"),
+                                                          (50_000, "topics/")), 2 * 2**20,
+                  30 * 2**20)
+    return SizeResult(
+        n, counts_for(n), n // 25, n + 77, 4, phases,
+        builds(cold, cold * 1.01, cold * 0.99, hook=0.5, cached=False),
+        builds(warm, warm * 1.01, warm * 0.99, hook=0.01, cached=True),
+        builds(floor, floor * 1.01, floor * 0.99), pages, replace(pages, median_record=20_000),
+        builds(cold * 1.02, cold * 1.03, cold, hook=0.55, cached=False) if baseline else (),
+        builds(warm, warm, warm, hook=0.01, cached=True) if baseline else ())
+
+
+def sample(baseline: bool = True, serve: bool = True) -> Results:
+    sizes = (size(100, 0.95, 0.84, 0.82, baseline), size(1000, 6.22, 5.67, 5.53, baseline),
+             size(10000, 58.21, 52.85, 50.38, baseline))
+    meta = Meta(".venv/bin/python tests/benchmark/run.py --sizes 100,1000,10000 --write-page",
+                "2 cores", "hooks/ at commit abc1234", "2026-01-01 12:00", 1,
+                {r.n: 3 for r in sizes}, 3, "hooks/ at commit def5678 (main)" if baseline else None)
+    profile = Profile(10000, 168.7, 148.0, ((20.7, 0.04, 579, 336, "mkdocs/__main__.py:1(x)"),),
+                      ((0.53, 0.77, 10129, "hooks/factbook/glossary.py:96(find)"),))
+    return Results(meta, sizes, Serve(1000, "data/events/a.yaml", 6.5, (7.3, 7.4, 7.5),
+                                      (0.3, 0.3, 0.4), (7.0, 7.0, 7.1)) if serve else None,
+                   profile)
+
+
+def test_results_round_trip_through_json() -> None:
+    for results in (sample(), sample(baseline=False, serve=False)):
+        text = to_json(results, report.derived(results))
+        assert from_json(text) == results
+        assert '"derived"' in text and '"targets"' in text
+
+
+def test_targets_are_evaluated_from_the_table() -> None:
+    outcomes = {o.target.name: o for o in evaluate(sample())}
+    assert set(outcomes) == {t.name for t in TARGETS}
+    cold = outcomes["engine / floor ≤ 1.05 at N = 1,000 (cold: first build, or any data changed)"]
+    warm = outcomes["engine / floor ≤ 1.05 at N = 1,000 (warm: unchanged data, from the build "
+                    "cache)"]
+    assert (cold.status, warm.status) == ("not met", "met")
+    assert cold.measured is not None and cold.measured.value == pytest.approx(6.22 / 5.53)
+    linear = outcomes["linear: build(10,000) ≤ 11 × build(1,000), cold"]
+    assert linear.status == "met" and linear.measured is not None
+    assert linear.measured.value == pytest.approx(58.21 / 6.22)
+    slower = [o for name, o in outcomes.items() if "baseline" in name]
+    assert [o.status for o in slower] == ["met", "met"]  # current / baseline 0.98 (median)
+    # Without serve and baseline, their (optional) targets are left off; a missing size is
+    # "not measured", not silently met.
+    names = [o.target.name for o in evaluate(sample(baseline=False, serve=False))]
+    assert not any("serve" in name or "baseline" in name for name in names)
+    small = replace(sample(), sizes=sample().sizes[:2])
+    assert {o.status for o in evaluate(small) if "10,000" in o.target.name} == {"not measured"}
+    assert passes(Target("t", "m", "abs<=", 0.1), -0.05)
+    assert not passes(Target("t", "m", "<=", 1.05), 1.06)
+
+
+def skeleton(markdown: str) -> set[str]:
+    """Headings, the first cell of every table row and the start of every list item: what the
+    page has, without the figures."""
+    parts = set()
+    for line in markdown.splitlines():
+        if line.startswith("#") or line.startswith("- N = "):
+            parts.add(re.sub(r"[\d,.]+", "#", line.split(":")[0]))
+        elif line.startswith("| ") and not line.startswith("| ---"):
+            parts.add(line.split(" | ")[0])
+        elif line.startswith("- ") and ":" in line:
+            parts.add(line.split(":")[0])
+    return parts
+
+
+def test_page_has_every_section_and_row_of_the_committed_page() -> None:
+    committed = (REPO / "docs" / "benchmark.md").read_text(encoding="utf-8")
+    rendered = report.page(sample())
+    missing = skeleton(committed) - skeleton(rendered) - {"- Compared with"}
+    assert not missing
+    assert rendered.startswith("# Benchmark\n") and "```text\nProfile at N = 10,000" in rendered
+    assert "| engine / floor ≤ 1.05 at N = 1,000 (cold: first build, or any data changed) | " \
+           "**not met** | 1.125 wall (CPU 1.125) |" in rendered
+    assert "| Build wall time, engine cold | 0.95 s | 6.22 s | 58.21 s |" in rendered
+    assert "so engine / floor ≥ " in rendered  # the lower bound, from N = 1,000 up
+
+
+def test_page_shows_the_baseline_side_by_side() -> None:
+    with_baseline, without = report.page(sample()), report.page(sample(baseline=False))
+    assert "## Against the baseline" in with_baseline and "def5678" in with_baseline
+    assert "| **Current / baseline, cold** (wall, median of rounds) | **0.981** " \
+           "(0.980, 0.981, 0.990) |" in with_baseline
+    assert "baseline" not in without.lower()
+
+
+def test_only_options_that_change_the_figures_are_in_the_command() -> None:
+    argv = ["--sizes", "100", "--json", "x.json", "--keep", "--workdir=/tmp/w", "--profile",
+            "--baseline", "main", "--write-page"]
+    assert run.reproducible(argv) == ["--sizes", "100", "--baseline", "main", "--write-page"]
+    assert run.pinned(["--baseline", "HEAD~1"], "abc1234") == ["--baseline", "abc1234"]
+    assert run.pinned(["--baseline=main", "--profile"], "abc1234") == ["--baseline=abc1234",
+                                                                      "--profile"]
+
+
+# --- a whole run, tiny ------------------------------------------------------------------------
+
+def test_a_tiny_run_against_a_baseline_writes_json_that_renders_the_page(tmp_path: Path) -> None:
+    """Every part of run.py at N = 12, one round, against this very commit as the baseline
+    (which must leave no worktree behind)."""
+    def worktrees() -> str:
+        return subprocess.run(["git", "worktree", "list", "--porcelain"], cwd=REPO,
+                              capture_output=True, text=True, check=True).stdout
+
+    before = worktrees()
+    out = tmp_path / "results.json"
+    # In a process of its own, as it is run: it measures its snapshot of hooks/, which must be
+    # the first core its interpreter imports.
+    completed = subprocess.run(
+        [sys.executable, str(Path(run.__file__)), "--sizes", "12", "--pairs", "1",
+         "--phase-runs", "1", "--serve-size", "0", "--baseline", "HEAD",
+         "--workdir", str(tmp_path / "work"), "--json", str(out)],
+        cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert worktrees() == before
+    results = from_json(out.read_text(encoding="utf-8"))
+    (size_12,) = results.sizes
+    assert len(size_12.cold) == len(size_12.baseline_cold) == len(size_12.floor) == 1
+    assert size_12.cold[0].from_cache is False and size_12.warm[0].from_cache is True
+    assert results.meta.baseline and results.meta.baseline.startswith("hooks/ at commit ")
+    assert "--baseline HEAD" not in results.meta.command  # pinned to the commit it named
+    page = report.page(results)
+    assert "## Against the baseline" in page and "### N = 12" in page
