@@ -249,7 +249,7 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
     if keyword == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(value) - set(allowed))[0]
-        where = _record_kind(path) or "a data file"
+        where = _object_name(error) or "a data file"
         hint = did_you_mean(extra, allowed) or f"allowed fields: {', '.join(allowed)}"
         return Diagnostic(loaded.key_position(path + (extra,)),
                           f"unknown field '{quoted(extra)}' in {where}", hint)
@@ -259,7 +259,7 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
         hint = f"add `{name}:`"
         if name == "sources":
             hint = "every fact cites at least one source: add `sources: [source-id]`"
-        return Diagnostic(loaded.position(path), f"{_record_kind(path) or 'record'} is missing "
+        return Diagnostic(loaded.position(path), f"{_object_name(error) or 'record'} is missing "
                           f"required field '{name}'", hint)
     if keyword == "type":
         expected = error.validator_value
@@ -307,10 +307,11 @@ def _field_name(path: FieldPath) -> str:
     return "file"
 
 
-def _record_kind(path: FieldPath) -> str:
-    """The kind of record a path is in ("person"), for messages."""
-    if len(path) >= 2 and path[0] in KINDS:
-        return KINDS[str(path[0])].name
+def _object_name(error: jsonschema.ValidationError) -> str:
+    """What the object an error is about is called ("person", "participant"), for messages."""
+    for name, definition in _declared(tuple(KINDS.values()))["$defs"].items():
+        if definition == error.schema:
+            return str(name)
     return ""
 
 
