@@ -24,7 +24,7 @@ from .kinds import Event, Organization, Source, Term, Topic
 from .model import Model, Native, Record, RecordKind
 from .resolve import Backlink
 from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, relative
-from .wording import WORDS, country_name
+from .wording import WORDS, country_name, relation_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -147,7 +147,7 @@ class Site:
             records = sorted(self.model.of(kind.record), key=self.sort_key)
             groups = _by_year(records) if kind.by_year else _by_letter(records)
             pages.update(self.listing(kind.listing_page, kind.listing or "",
-                                      f"index_{kind.name}.md.j2", groups,
+                                      self.listing_template(kind), groups,
                                       lambda part: {"records": part}))
         pages.update(self.listing(GLOSSARY_PAGE, WORDS["glossary"], "glossary.md.j2",
                                   self.glossary_groups, lambda part: {"terms": part}))
@@ -174,6 +174,11 @@ class Site:
                                           **context(part))
         pages[src_uri] = self.render("overview.md.j2", src_uri, title=title, parts=parts)
         return pages
+
+    def listing_template(self, kind: RecordKind) -> str:
+        """A kind's own listing template, else the plain list every kind can use."""
+        own = f"index_{kind.name}.md.j2"
+        return own if own in self.env.list_templates() else "index.md.j2"
 
     @cached_property
     def glossary_groups(self) -> list[tuple[str, list[Term]]]:
@@ -344,7 +349,7 @@ class PageContext:
                 continue
             owner = self.site.model.records[owner_id]
             label = self.link(owner.id)
-            named = [WORDS[f"relation_{relation}"] for relation in how if relation != "mentions"]
+            named = [relation_label(relation) for relation in how if relation != "mentions"]
             if named:
                 label += f" — {', '.join(named)}"
             entries.append(((1, *self.site.sort_key(owner)), label))

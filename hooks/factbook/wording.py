@@ -151,3 +151,9 @@ WORDS: Mapping[str, str] = MappingProxyType({
 def country_name(code: str | None) -> str:
     """A country's name from its code; an unknown code is shown as it is."""
     return COUNTRIES.get(code or "", code or "")
+
+
+def relation_label(name: str) -> str:
+    """How a relation reads in "Mentioned in" lists; a kind declared outside the core may bring
+    relations this table does not name, shown by their own name ("signed_by" → "signed by")."""
+    return WORDS.get(f"relation_{name}", name.replace("_", " "))
