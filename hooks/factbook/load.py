@@ -105,9 +105,7 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
         before = raw[: error.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
-        return None, [Diagnostic(Position(display_path, line, column),
+        return None, [Diagnostic(Position(display_path).advanced(before, len(before)),
                                  f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
                                  "save the file as UTF-8")]
     try:
