@@ -8,6 +8,7 @@ Run from the project folder with `hooks/` on the path: `PYTHONPATH=hooks python 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import sys
 import time
@@ -22,12 +23,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
     parser.add_argument("--data", default="data", help="data folder, relative to the root")
     parser.add_argument("--docs", default="docs", help="hand-written pages, relative to the root")
+    parser.add_argument("--kinds", type=Path, action="append", default=[], metavar="FILE.py",
+                        help="a file that declares kinds of record with register() (the hook "
+                             "file mkdocs.yml lists after the factbook hook); may be repeated")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and docs/; print every problem")
     emit = commands.add_parser("emit", help="write all pages as Markdown into a folder")
     emit.add_argument("out", type=Path, help="the folder to write (must not be docs/ or data/)")
     commands.add_parser("schema", help=f"rewrite {SCHEMA_PATH.name} from the declared kinds")
     args = parser.parse_args(argv)
+    for declaration in args.kinds:
+        _run_file(declaration)
 
     if args.command == "schema":
         SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
@@ -48,6 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ok: {len(result.model.records)} records, {len(result.doc_pages)} pages checked "
           f"in {elapsed:.2f} s")
     return 0
+
+
+def _run_file(path: Path) -> None:
+    """Run a file that declares kinds (as MkDocs runs a hook file), so they are registered."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot read {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it runs
+    spec.loader.exec_module(module)
 
 
 def _emit(project: Project, result: Output, out: Path) -> int:

@@ -6,14 +6,18 @@ messages that name it."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from support import FIXTURES, copy_fixture, mkdocs_build, reported
+from support import FIXTURES, ROOT, copy_fixture, mkdocs_build, reported
 
+HOOKS = ROOT / "hooks"
 EXTENSION = FIXTURES / "extension"
 
 
@@ -100,3 +104,14 @@ def test_messages_name_the_new_kind(tmp_path: Path) -> None:
         "here (use the id of an organization)",
     ]
     assert "4 problems in the data or pages" in run.output
+
+
+def test_the_command_line_check_knows_the_new_kind(tmp_path: Path) -> None:
+    project = extended_project(tmp_path, "treaties:\n  - id: t\n    name: T\n    sources: [nope]\n")
+    completed = subprocess.run(
+        [sys.executable, "-m", "factbook", "--root", str(project), "--kinds",
+         str(project / "kinds" / "treaty_kind.py"), "check"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(HOOKS)})
+    assert completed.returncode == 1
+    assert completed.stderr.splitlines()[0] == (
+        "data/treaties.yaml:4:15: unknown id 'nope' (check the id, or add a record with it)")
