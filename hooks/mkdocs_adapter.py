@@ -77,8 +77,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def _build_date() -> PartialDate:
     # The only clock in the project, and it honours SOURCE_DATE_EPOCH for reproducible builds.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-              if epoch else datetime.datetime.now(datetime.timezone.utc))
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+              if epoch else datetime.datetime.now(datetime.UTC))
     return PartialDate(moment.year, moment.month, moment.day)
 
 

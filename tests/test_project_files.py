@@ -39,7 +39,8 @@ def test_pre_commit_hook_runs_the_check_quickly() -> None:
 
 
 def test_publishing_workflow_builds_strictly() -> None:
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    workflow_file = ROOT / ".github" / "workflows" / "publish.yml"
+    workflow = yaml.safe_load(workflow_file.read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert "pip install -r requirements.txt" in steps and "mkdocs build --strict" in steps
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")

@@ -113,7 +113,8 @@ def glossary_jsonld(model: Model, url_of: UrlOf, term_ids: list[str]) -> dict[st
     or one part's once the glossary is split, so the page does not grow with the data)."""
     terms = [term for term in (model.records[term_id] for term_id in term_ids)
              if isinstance(term, Term)]
-    node: dict[str, Any] = {"@context": "https://schema.org", **_LinkedData(model, url_of).glossary()}
+    node: dict[str, Any] = {"@context": "https://schema.org",
+                            **_LinkedData(model, url_of).glossary()}
     if terms:
         node["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.display_name,
                                    "description": t.short, "url": url_of(t.src_uri)}

@@ -119,7 +119,8 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_path, text, error)]
-    except yaml.reader.ReaderError as error:  # a raw control character (raw bytes are checked above)
+    except yaml.reader.ReaderError as error:
+        # a raw control character (raw bytes are checked above)
         return None, [Diagnostic(Position(display_path).advanced(text, error.position),
                                  f"control character U+{error.character:04X} is not allowed",
                                  "remove it; data files hold printable text only")]
@@ -145,7 +146,8 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
 
 
 def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """At most MAX_PROBLEMS_PER_FILE problems (the earliest in the file), then one line for the rest."""
+    """At most MAX_PROBLEMS_PER_FILE problems (the earliest in the file), then one line for the
+    rest."""
     if len(diagnostics) <= MAX_PROBLEMS_PER_FILE:
         return diagnostics
     ordered = sorted(diagnostics, key=lambda d: d.sort_key)
@@ -185,15 +187,17 @@ def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> 
     mark = error.problem_mark or error.context_mark
     line = mark.line if mark else 0
     column = mark.column if mark else 0
-    problem = (error.problem or "syntax error").replace("found character that cannot start any token",
-                                                       "found a character that cannot start a value")
+    problem = (error.problem or "syntax error").replace(
+        "found character that cannot start any token",
+        "found a character that cannot start a value")
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context})" if not error.context_mark else ""
     hint = "check indentation, colons and quotes"
     if error.context == "expected a single document in the stream":
         return Diagnostic(Position(display_path, line + 1, column + 1),
-                          "YAML syntax error: a second document starts here (a data file holds one)",
+                          "YAML syntax error: a second document starts here "
+                          "(a data file holds one)",
                           "remove the `---` line, or move the records after it to another file")
     lines = text.splitlines()
     source_line = lines[line] if line < len(lines) else ""
@@ -209,7 +213,8 @@ def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> 
         column = suspect.index("[[")
         message = "YAML syntax error: a value that starts with [[ is read as a list"
         hint = "quote the text or use `>`"
-    elif "\t" in source_line[: column + 1] or (column < len(source_line) and source_line[column] == "\t"):
+    elif "\t" in source_line[: column + 1] or (
+            column < len(source_line) and source_line[column] == "\t"):
         hint = "indent with spaces, not tabs"
     elif "quoted scalar" in (error.context or ""):
         hint = "close the quotation mark"
@@ -237,8 +242,8 @@ class _Converter:
 
     def _report(self, node: yaml.Node, message: str, hint: str = "") -> None:
         mark = node.start_mark
-        self.diagnostics.append(Diagnostic(Position(self.loaded.path, mark.line + 1, mark.column + 1),
-                                           message, hint))
+        position = Position(self.loaded.path, mark.line + 1, mark.column + 1)
+        self.diagnostics.append(Diagnostic(position, message, hint))
 
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         # An alias hands back a node we have already converted; refusing it keeps the work
@@ -316,7 +321,8 @@ class _Converter:
         try:
             return _CONSTRUCTOR.construct_object(node)
         except Exception:  # noqa: BLE001 - `!!int abc`, `!!int ` (empty), more digits than Python
-            # reads...: PyYAML raises ValueError, KeyError or IndexError; any failure means the same.
+            # reads...: PyYAML raises ValueError, KeyError or IndexError; any failure means the
+            # same.
             wanted = _TAG_NAMES.get(tag[len(_YAML):], "value")
             self._report(node, f"'{quoted(node.value, 40)}' cannot be read as {wanted}",
                          "write a number of at most a few digits, true or false, or quote the text")

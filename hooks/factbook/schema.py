@@ -273,7 +273,8 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
                           f"'{field}' must be {wanted}, not {_type_name(value)}",
                           _type_hint(error.schema, defs))
     if keyword == "pattern":
-        return Diagnostic(loaded.position(path), *_pattern_problem(field, value, error.schema, defs))
+        return Diagnostic(loaded.position(path),
+                          *_pattern_problem(field, value, error.schema, defs))
     if keyword == "enum":
         options = [str(option) for option in error.validator_value]
         hint = did_you_mean(str(value), options) or f"use one of: {', '.join(options)}"
@@ -290,11 +291,13 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
     if keyword in ("minLength", "minProperties"):
         return Diagnostic(loaded.position(path), f"'{field}' is empty", "fill it in or remove it")
     if keyword == "maxLength":
-        return Diagnostic(loaded.position(path), f"'{field}' is too long ({len(value):,} characters)",
+        return Diagnostic(loaded.position(path),
+                          f"'{field}' is too long ({len(value):,} characters)",
                           f"write at most {error.validator_value}")
     if keyword in ("minimum", "maximum"):
         bound = "at least" if keyword == "minimum" else "at most"
-        return Diagnostic(loaded.position(path), f"'{field}' must be {bound} {error.validator_value}",
+        return Diagnostic(loaded.position(path),
+                          f"'{field}' must be {bound} {error.validator_value}",
                           f"it is {quoted(value)}")
     return Diagnostic(loaded.position(path), f"'{field}': {quoted(error.message, 200)}",
                       "see the schema")
@@ -400,5 +403,7 @@ def _pattern_problem(field: str, value: str, subschema: dict[str, Any],
     if subschema == defs["url"]:
         return _url_problem(value)
     if subschema == defs["country"]:
-        return f"'{quoted(value)}' is not a country code", "use two capital letters such as KR, JP or US"
-    return f"'{field}' does not have the expected form", subschema.get("description", "see the schema")
+        return (f"'{quoted(value)}' is not a country code",
+                "use two capital letters such as KR, JP or US")
+    return (f"'{field}' does not have the expected form",
+            subschema.get("description", "see the schema"))
