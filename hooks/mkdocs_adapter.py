@@ -130,7 +130,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         result.terms, result.glossary_locations,
         functools.partial(factbook.built_relative, directory_urls=config.use_directory_urls),
         generated=result.pages.keys())
-    config.markdown_extensions.append(_glossary)
+    # MkDocs hands this list to Markdown(), which takes Extension instances as well as names;
+    # MkDocs' own annotation says list[str].
+    config.markdown_extensions.append(_glossary)  # type: ignore[arg-type]
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     return config

@@ -184,7 +184,7 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
     """One bar from the first status change to `end` (the latest date in the data)."""
     changes = sorted(changes, key=lambda e: e.date.sort_key)
     statuses = list(dict.fromkeys(e.status for e in changes if e.status))
-    colour = {status: i % 6 + 1 for i, status in enumerate(statuses)}
+    colour: dict[str | None, int] = {status: i % 6 + 1 for i, status in enumerate(statuses)}
     axis = _Axis(_year_fraction(changes[0].date),
                  max(_year_fraction(end), _year_fraction(changes[-1].date)))
     bar_y, bar_height, axis_y = 16, 28, 52

@@ -40,7 +40,8 @@ def _record(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
 
 def _fields(value: Any, model: Model, url_of: UrlOf, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record's or part's fields by Python name; references resolved."""
-    references = {f.name for f in data_fields(type(value)) if f.relation is not None}
+    kind: type = type(value)
+    references = {f.name for f in data_fields(kind) if f.relation is not None}
     return {f.name: _value(getattr(value, f.name), f.name in references, model, url_of)
             for f in dataclasses.fields(value) if f.name not in skip}
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -157,14 +157,21 @@ def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         f"fix the first {MAX_PROBLEMS_PER_FILE} and check again")]
 
 
-def _scan(text: str) -> tuple[yaml.Mark | None, yaml.Mark | None]:
+class _Mark(Protocol):
+    """A place the parser reports: `yaml.Mark`, or its twin from the C parser (`CSafeLoader`)."""
+
+    line: int
+    column: int
+
+
+def _scan(text: str) -> tuple[_Mark | None, _Mark | None]:
     """One pass over the parser's events (a loop, so any depth is safe to measure): where
     nesting first exceeds MAX_DEPTH, and where the first alias is. Syntax errors propagate."""
     indicators = sum(text.count(c) for c in "[{-:?")
     if indicators < MAX_DEPTH and "*" not in text:
         return None, None  # every level needs one of these characters: too few to be too deep
     depth = 0
-    first_alias = None
+    first_alias: _Mark | None = None
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -180,7 +187,7 @@ def _scan(text: str) -> tuple[yaml.Mark | None, yaml.Mark | None]:
 def _compose(text: str) -> yaml.Node | None:
     # Composing allocates many small objects that all survive: see collector.py.
     with collector.paused():
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
 
 
 def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
@@ -232,7 +239,7 @@ class _Converter:
     """Turns a node tree into dicts, lists and scalars, recording positions on the way."""
 
     def __init__(self, loaded: LoadedFile, diagnostics: list[Diagnostic],
-                 first_alias: yaml.Mark | None = None) -> None:
+                 first_alias: _Mark | None = None) -> None:
         self.loaded = loaded
         self.diagnostics = diagnostics
         self.seen: set[int] = set()
@@ -272,6 +279,7 @@ class _Converter:
             if node.tag != f"{_YAML}seq":
                 return self._bad_tag(node, path)
             return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self._scalar(node, path)
 
     def finish(self) -> None:
