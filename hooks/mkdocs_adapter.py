@@ -77,8 +77,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def _build_date() -> PartialDate:
     # The only clock in the project, and it honours SOURCE_DATE_EPOCH for reproducible builds.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-              if epoch else datetime.datetime.now(datetime.timezone.utc))
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+              if epoch else datetime.datetime.now(datetime.UTC))
     return PartialDate(moment.year, moment.month, moment.day)
 
 
@@ -130,7 +130,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         result.terms, result.glossary_locations,
         functools.partial(factbook.built_relative, directory_urls=config.use_directory_urls),
         generated=result.pages.keys())
-    config.markdown_extensions.append(_glossary)
+    # MkDocs hands this list to Markdown(), which takes Extension instances as well as names;
+    # MkDocs' own annotation says list[str].
+    config.markdown_extensions.append(_glossary)  # type: ignore[arg-type]
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     return config

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shlex
+import shutil
 import subprocess
-import sys
 import time
+from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from support import ROOT
@@ -24,22 +29,67 @@ def test_editor_settings_map_the_schema_onto_the_data() -> None:
         assert target == (ROOT / schema).resolve(), data_file
 
 
-def test_pre_commit_hook_runs_the_check_quickly() -> None:
+def _pre_commit_hooks() -> dict[str, dict[str, Any]]:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    [hook] = config["repos"][0]["hooks"]
-    command = shlex.split(hook["entry"])
-    assert command[:2] == ["env", "PYTHONPATH=hooks"] and command[2] == "python"
+    [repo] = config["repos"]
+    return {hook["id"]: hook for hook in repo["hooks"]}
+
+
+def _run_like_pre_commit(hook: dict[str, Any], root: Path) -> subprocess.CompletedProcess[str]:
+    """What pre-commit does for a `language: system` hook with `pass_filenames: false`: split
+    the entry like a shell would and run it from the repository's root. The environment is a
+    clean machine's: nothing from this test process (no PYTHONPATH, no activated venv)."""
+    clean = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", str(root))}
+    return subprocess.run(shlex.split(hook["entry"]), cwd=root, env=clean, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_pre_commit_hooks_use_the_project_venv() -> None:
+    # `language: system` with .venv/bin: the hooks run what requirements*.txt pins, never a
+    # separately resolved environment that could drift from it.
+    hooks = _pre_commit_hooks()
+    assert {"factbook-check", "ruff", "mypy"} <= hooks.keys()
+    for hook in hooks.values():
+        assert hook["language"] == "system" and ".venv/bin/" in hook["entry"], hook["id"]
+        assert "additional_dependencies" not in hook, hook["id"]
+
+
+@pytest.fixture
+def venv_python() -> Path:
+    python = ROOT / ".venv" / "bin" / "python"
+    if not python.exists():
+        pytest.skip("no .venv in the repository (`make test` creates it)")
+    return python
+
+
+def test_pre_commit_hook_passes_on_the_real_data(venv_python: Path) -> None:
     started = time.perf_counter()
-    completed = subprocess.run([sys.executable, *command[3:]], cwd=ROOT, capture_output=True,
-                               text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    completed = _run_like_pre_commit(_pre_commit_hooks()["factbook-check"], ROOT)
     elapsed = time.perf_counter() - started
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.startswith("ok: ")
     print(f"check took {elapsed:.2f} s")  # a figure, not an assertion: speed is benchmarked
 
 
+def test_pre_commit_hook_fails_on_a_mistake_with_its_place(tmp_path: Path,
+                                                          venv_python: Path) -> None:
+    for folder in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / folder, tmp_path / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    people = tmp_path / "data" / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("    name: Seo Min-jung\n", "    nmae: Seo Min-jung\n", 1),
+                      encoding="utf-8")
+    completed = _run_like_pre_commit(_pre_commit_hooks()["factbook-check"], tmp_path)
+    assert completed.returncode != 0
+    assert re.search(r"^data/people\.yaml:\d+:\d+: unknown field 'nmae'", completed.stderr,
+                     re.MULTILINE), completed.stderr
+
+
 def test_publishing_workflow_builds_strictly() -> None:
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    workflow_file = ROOT / ".github" / "workflows" / "publish.yml"
+    workflow = yaml.safe_load(workflow_file.read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert "pip install -r requirements.txt" in steps and "mkdocs build --strict" in steps
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")

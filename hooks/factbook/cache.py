@@ -28,9 +28,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import os
 import json
 import mmap
+import os
 import sys
 import tempfile
 from importlib import metadata

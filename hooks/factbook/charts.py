@@ -40,7 +40,8 @@ class Chart:
     """(swatch SVG, label text) per entry."""
 
     def figure(self) -> str:
-        items = "".join(f'<li>{swatch}<span>{escape(label)}</span></li>' for swatch, label in self.legend)
+        items = "".join(f'<li>{swatch}<span>{escape(label)}</span></li>'
+                        for swatch, label in self.legend)
         return (f'<figure class="fb-figure">{self.svg}'
                 f'<figcaption><ul class="fb-legend">{items}</ul></figcaption></figure>')
 
@@ -92,7 +93,8 @@ class _Axis:
     def ticks(self, y: int) -> list[str]:
         years = range(int(self.start), int(self.end) + 1)
         step = 1 if len(years) <= 12 else 2 if len(years) <= 24 else 5
-        parts = [f'<line class="fb-chart__axis" x1="{MARGIN}" y1="{y}" x2="{WIDTH - MARGIN}" y2="{y}"/>']
+        parts = [f'<line class="fb-chart__axis" x1="{MARGIN}" y1="{y}" '
+                 f'x2="{WIDTH - MARGIN}" y2="{y}"/>']
         for year in years:
             x = self.x(year)
             labelled = year % step == 0
@@ -126,7 +128,8 @@ def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
     rounds = sorted(rounds, key=lambda e: e.date.sort_key)
     places = Counter(e.place or "unknown" for e in rounds)
     main = [place for place, _ in places.most_common(2)]
-    style = {place: (SHAPES[i], f"fb-chart__mark fb-chart__mark--{i + 1}") for i, place in enumerate(main)}
+    style = {place: (SHAPES[i], f"fb-chart__mark fb-chart__mark--{i + 1}")
+             for i, place in enumerate(main)}
     other_style = (SHAPES[2], "fb-chart__mark fb-chart__mark--other")
     axis = _Axis(_year_fraction(rounds[0].date), _year_fraction(rounds[-1].date))
     mark_y, axis_y = 88, 112
@@ -139,8 +142,9 @@ def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
             x1, x2 = axis.x(start) + 8, axis.x(end) - 8
             body.append(f'<rect class="fb-chart__gap" x="{x1:.1f}" y="30" width="{x2 - x1:.1f}" '
                         f'height="{axis_y - 34}"/>')
+            note = WORDS["chart_gap"].format(years=int(end - start))
             body.append(f'<text class="fb-chart__note" x="{(x1 + x2) / 2:.1f}" y="46" '
-                        f'text-anchor="middle">{WORDS["chart_gap"].format(years=int(end - start))}</text>')
+                        f'text-anchor="middle">{note}</text>')
     body += axis.ticks(axis_y)
     last_label_x = -100.0
     row = 0
@@ -180,8 +184,9 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
     """One bar from the first status change to `end` (the latest date in the data)."""
     changes = sorted(changes, key=lambda e: e.date.sort_key)
     statuses = list(dict.fromkeys(e.status for e in changes if e.status))
-    colour = {status: i % 6 + 1 for i, status in enumerate(statuses)}
-    axis = _Axis(_year_fraction(changes[0].date), max(_year_fraction(end), _year_fraction(changes[-1].date)))
+    colour: dict[str | None, int] = {status: i % 6 + 1 for i, status in enumerate(statuses)}
+    axis = _Axis(_year_fraction(changes[0].date),
+                 max(_year_fraction(end), _year_fraction(changes[-1].date)))
     bar_y, bar_height, axis_y = 16, 28, 52
     body: list[str] = []
     lines = []

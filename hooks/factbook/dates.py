@@ -81,7 +81,8 @@ def span(start: PartialDate | None, end: PartialDate | None, open_ended: bool = 
         return WORDS["span_since"].format(first=start.display)
     if end is None or end == start:
         return start.display
-    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
+    same_month = (start.year, start.month) == (end.year, end.month)
+    if start.precision == end.precision == "day" and same_month:
         return WORDS["span_same_month"].format(first_day=start.day, last=end.display)
     return WORDS["span"].format(first=start.display, last=end.display)
 

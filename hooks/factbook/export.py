@@ -40,7 +40,8 @@ def _record(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
 
 def _fields(value: Any, model: Model, url_of: UrlOf, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record's or part's fields by Python name; references resolved."""
-    references = {f.name for f in data_fields(type(value)) if f.relation is not None}
+    kind: type = type(value)
+    references = {f.name for f in data_fields(kind) if f.relation is not None}
     return {f.name: _value(getattr(value, f.name), f.name in references, model, url_of)
             for f in dataclasses.fields(value) if f.name not in skip}
 
@@ -113,7 +114,8 @@ def glossary_jsonld(model: Model, url_of: UrlOf, term_ids: list[str]) -> dict[st
     or one part's once the glossary is split, so the page does not grow with the data)."""
     terms = [term for term in (model.records[term_id] for term_id in term_ids)
              if isinstance(term, Term)]
-    node: dict[str, Any] = {"@context": "https://schema.org", **_LinkedData(model, url_of).glossary()}
+    node: dict[str, Any] = {"@context": "https://schema.org",
+                            **_LinkedData(model, url_of).glossary()}
     if terms:
         node["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.display_name,
                                    "description": t.short, "url": url_of(t.src_uri)}

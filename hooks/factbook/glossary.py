@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import xml.etree.ElementTree as etree
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import ahocorasick
 from markdown import Extension, Markdown
@@ -118,9 +118,8 @@ class TermIndex:
     def _at_boundaries(text: str, start: int, end: int) -> bool:
         if start > 0 and _is_latin_word_char(text[start]) and _is_latin_word_char(text[start - 1]):
             return False
-        if end < len(text) and _is_latin_word_char(text[end - 1]) and _is_latin_word_char(text[end]):
-            return False
-        return True
+        return not (end < len(text) and _is_latin_word_char(text[end - 1])
+                    and _is_latin_word_char(text[end]))
 
 
 Addresser = Callable[[str, str], str]
@@ -169,7 +168,7 @@ class _TermMarker(Treeprocessor):
         super().__init__(md)
         self.extension = extension
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         page = self.extension.page
         if page is None or page in self.extension.glossary_pages:
             return
@@ -195,18 +194,19 @@ class _TermMarker(Treeprocessor):
     def _mark(self, page: str, slot: _Slot, mentions: list[tuple[int, int, AnyTerm]],
               linked: set[str]) -> None:
         text = slot.text
-        elements: list[etree.Element] = []
+        elements: list[ElementTree.Element] = []
         for i, (start, end, term) in enumerate(mentions):
             # Python-Markdown's serializer leaves "&" alone when it starts an entity, so escape
             # it first: a definition that says "&amp;" must show "&amp;".
             tooltip = term.short.replace("&", "&amp;")
             if term.id in linked:
-                element = etree.Element("abbr", {"title": tooltip, "class": "fb-term"})
+                element = ElementTree.Element("abbr", {"title": tooltip, "class": "fb-term"})
             else:
                 linked.add(term.id)
                 entry = self.extension.locations[term.id]
                 href = f"{self.extension.address(page, entry)}#{term.id}"
-                element = etree.Element("a", {"href": href, "title": tooltip, "class": "fb-term"})
+                element = ElementTree.Element("a", {"href": href, "title": tooltip,
+                                                    "class": "fb-term"})
             element.text = text[start:end]
             following = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
             element.tail = text[end:following]
@@ -225,11 +225,11 @@ class _TermMarker(Treeprocessor):
 class _Slot:
     """A text node: `element.text` when `child` is None, else `child.tail` (inside `element`)."""
     text: str
-    element: etree.Element
-    child: etree.Element | None
+    element: ElementTree.Element
+    child: ElementTree.Element | None
 
 
-def _collect(element: etree.Element, slots: list[_Slot], skipped: frozenset[str]) -> None:
+def _collect(element: ElementTree.Element, slots: list[_Slot], skipped: frozenset[str]) -> None:
     """The text nodes a reader sees, in document order, skipping headings, links, code…"""
     if element.text:
         slots.append(_Slot(element.text, element, None))

@@ -13,9 +13,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
+from .model import (
+    CITED_BY,
+    MARKDOWN,
+    TEXT,
+    LinkedData,
+    Native,
+    Part,
+    Record,
+    RecordKind,
+    Relation,
+    defined,
+    fact,
+)
 from .wording import country_name
-from .model import (CITED_BY, MARKDOWN, TEXT, LinkedData, Native, Part, Record, RecordKind,
-                    Relation, defined, fact)
 
 NATIVE = defined("native")
 ALIASES = defined("aliases")

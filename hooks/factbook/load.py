@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -117,7 +117,8 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_path, text, error)]
-    except yaml.reader.ReaderError as error:  # a raw control character (raw bytes are checked above)
+    except yaml.reader.ReaderError as error:
+        # a raw control character (raw bytes are checked above)
         return None, [Diagnostic(Position(display_path).advanced(text, error.position),
                                  f"control character U+{error.character:04X} is not allowed",
                                  "remove it; data files hold printable text only")]
@@ -143,7 +144,8 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
 
 
 def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """At most MAX_PROBLEMS_PER_FILE problems (the earliest in the file), then one line for the rest."""
+    """At most MAX_PROBLEMS_PER_FILE problems (the earliest in the file), then one line for the
+    rest."""
     if len(diagnostics) <= MAX_PROBLEMS_PER_FILE:
         return diagnostics
     ordered = sorted(diagnostics, key=lambda d: d.sort_key)
@@ -153,14 +155,21 @@ def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         f"fix the first {MAX_PROBLEMS_PER_FILE} and check again")]
 
 
-def _scan(text: str) -> tuple[yaml.Mark | None, yaml.Mark | None]:
+class _Mark(Protocol):
+    """A place the parser reports: `yaml.Mark`, or its twin from the C parser (`CSafeLoader`)."""
+
+    line: int
+    column: int
+
+
+def _scan(text: str) -> tuple[_Mark | None, _Mark | None]:
     """One pass over the parser's events (a loop, so any depth is safe to measure): where
     nesting first exceeds MAX_DEPTH, and where the first alias is. Syntax errors propagate."""
     indicators = sum(text.count(c) for c in "[{-:?")
     if indicators < MAX_DEPTH and "*" not in text:
         return None, None  # every level needs one of these characters: too few to be too deep
     depth = 0
-    first_alias = None
+    first_alias: _Mark | None = None
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -176,22 +185,24 @@ def _scan(text: str) -> tuple[yaml.Mark | None, yaml.Mark | None]:
 def _compose(text: str) -> yaml.Node | None:
     # Composing allocates many small objects that all survive: see collector.py.
     with collector.paused():
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
 
 
 def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     line = mark.line if mark else 0
     column = mark.column if mark else 0
-    problem = (error.problem or "syntax error").replace("found character that cannot start any token",
-                                                       "found a character that cannot start a value")
+    problem = (error.problem or "syntax error").replace(
+        "found character that cannot start any token",
+        "found a character that cannot start a value")
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context})" if not error.context_mark else ""
     hint = "check indentation, colons and quotes"
     if error.context == "expected a single document in the stream":
         return Diagnostic(Position(display_path, line + 1, column + 1),
-                          "YAML syntax error: a second document starts here (a data file holds one)",
+                          "YAML syntax error: a second document starts here "
+                          "(a data file holds one)",
                           "remove the `---` line, or move the records after it to another file")
     lines = text.splitlines()
     source_line = lines[line] if line < len(lines) else ""
@@ -207,7 +218,8 @@ def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> 
         column = suspect.index("[[")
         message = "YAML syntax error: a value that starts with [[ is read as a list"
         hint = "quote the text or use `>`"
-    elif "\t" in source_line[: column + 1] or (column < len(source_line) and source_line[column] == "\t"):
+    elif "\t" in source_line[: column + 1] or (
+            column < len(source_line) and source_line[column] == "\t"):
         hint = "indent with spaces, not tabs"
     elif "quoted scalar" in (error.context or ""):
         hint = "close the quotation mark"
@@ -225,7 +237,7 @@ class _Converter:
     """Turns a node tree into dicts, lists and scalars, recording positions on the way."""
 
     def __init__(self, loaded: LoadedFile, diagnostics: list[Diagnostic],
-                 first_alias: yaml.Mark | None = None) -> None:
+                 first_alias: _Mark | None = None) -> None:
         self.loaded = loaded
         self.diagnostics = diagnostics
         self.seen: set[int] = set()
@@ -235,8 +247,8 @@ class _Converter:
 
     def _report(self, node: yaml.Node, message: str, hint: str = "") -> None:
         mark = node.start_mark
-        self.diagnostics.append(Diagnostic(Position(self.loaded.path, mark.line + 1, mark.column + 1),
-                                           message, hint))
+        position = Position(self.loaded.path, mark.line + 1, mark.column + 1)
+        self.diagnostics.append(Diagnostic(position, message, hint))
 
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         # An alias hands back a node we have already converted; refusing it keeps the work
@@ -265,6 +277,7 @@ class _Converter:
             if node.tag != f"{_YAML}seq":
                 return self._bad_tag(node, path)
             return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self._scalar(node, path)
 
     def finish(self) -> None:
@@ -314,7 +327,8 @@ class _Converter:
         try:
             return _CONSTRUCTOR.construct_object(node)
         except Exception:  # noqa: BLE001 - `!!int abc`, `!!int ` (empty), more digits than Python
-            # reads...: PyYAML raises ValueError, KeyError or IndexError; any failure means the same.
+            # reads...: PyYAML raises ValueError, KeyError or IndexError; any failure means the
+            # same.
             wanted = _TAG_NAMES.get(tag[len(_YAML):], "value")
             self._report(node, f"'{quoted(node.value, 40)}' cannot be read as {wanted}",
                          "write a number of at most a few digits, true or false, or quote the text")

@@ -23,7 +23,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from .dates import PartialDate
 from .diagnostics import Position
 from .links import Found
 
@@ -135,7 +134,8 @@ class Native(Part):
                               "minLength": 1}, default=None)
     ja: str | None = fact({"description": "Japanese, in kanji/kana (e.g. 船越健裕).",
                            "type": "string", "minLength": 1}, default=None)
-    ja_reading: str | None = fact({"description": "Japanese reading in kana (e.g. ふなこし たけひろ).",
+    ja_reading: str | None = fact({"description":
+                                   "Japanese reading in kana (e.g. ふなこし たけひろ).",
                                    "type": "string", "minLength": 1}, default=None)
 
     def labelled(self) -> list[tuple[str, str, str]]:

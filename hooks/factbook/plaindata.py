@@ -13,8 +13,8 @@ Nothing in the data names a class or a function: decoding builds only the types 
 allow, so reading data never runs code. The codec of a class is worked out once from its fields
 and hints, so it follows the classes as they change. A hint it cannot represent is a
 `TypeError` when the codec is made, and a value that does not match its hint is a `TypeError`
-when it is encoded (both are mistakes in the code); data that does not match is `Invalid` (a
-`ValueError`) when it is decoded.
+when it is encoded (both are mistakes in the code); data that does not match is
+`InvalidDataError` (a `ValueError`) when it is decoded.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ LONG = 64
 """Strings of at least this many characters go to `texts`; shorter ones are cheaper inline."""
 
 
-class Invalid(ValueError):
+class InvalidDataError(ValueError):
     """Data that does not have the type it is decoded as."""
 
 
@@ -65,8 +65,8 @@ def encode(value: object, kind: object) -> tuple[object, bytes]:
 
 
 def decode(data: object, texts: bytes | memoryview, kind: type[T]) -> T:
-    """The `kind` value that `data` (as `json.loads` gives it) and `texts` describe; `Invalid`
-    if they do not describe one."""
+    """The `kind` value that `data` (as `json.loads` gives it) and `texts` describe;
+    `InvalidDataError` if they do not describe one."""
     declared: object = kind  # the cache is keyed by any hashable type, not only classes
     return typing.cast(T, _codec(declared)[1](data, memoryview(texts)))
 
@@ -110,8 +110,8 @@ def _decode_str(data: object, texts: memoryview) -> object:
             try:
                 return str(texts[start:end], "utf-8")
             except UnicodeDecodeError:
-                raise Invalid("a text is not UTF-8") from None
-    raise Invalid(f"expected a string, got {type(data).__name__}")
+                raise InvalidDataError("a text is not UTF-8") from None
+    raise InvalidDataError(f"expected a string, got {type(data).__name__}")
 
 
 def _scalar(kind: type) -> tuple[Encode, Decode]:
@@ -122,12 +122,12 @@ def _scalar(kind: type) -> tuple[Encode, Decode]:
 
     def decode(data: object, texts: memoryview) -> object:
         if type(data) is not kind:
-            raise Invalid(f"expected {kind.__name__}, got {type(data).__name__}")
+            raise InvalidDataError(f"expected {kind.__name__}, got {type(data).__name__}")
         return data
 
     def decode_float(data: object, texts: memoryview) -> object:
         if type(data) is not float and type(data) is not int:  # a hand-edited 1 for 1.0
-            raise Invalid(f"expected float, got {type(data).__name__}")
+            raise InvalidDataError(f"expected float, got {type(data).__name__}")
         return float(data)
 
     return encode, decode_float if kind is float else decode
@@ -148,7 +148,7 @@ def _enum(kind: type[Enum]) -> tuple[Encode, Decode]:
         try:
             return members[(type(data), data)]
         except (KeyError, TypeError):  # TypeError: a list or dict cannot be a key
-            raise Invalid(f"not a {kind.__name__}: {data!r:.40}") from None
+            raise InvalidDataError(f"not a {kind.__name__}: {data!r:.40}") from None
 
     return encode, decode
 
@@ -166,12 +166,12 @@ def _dataclass(kind: type) -> tuple[Encode, Decode]:
 
     def decode(data: object, texts: memoryview) -> object:
         if type(data) is not dict or data.keys() != names:
-            raise Invalid(f"not a {kind.__name__}")
+            raise InvalidDataError(f"not a {kind.__name__}")
         fields = {name: from_plain(data[name], texts) for name, _, from_plain in parts}
         try:
             return kind(**fields)
         except (TypeError, ValueError) as error:  # a class that checks its fields refused them
-            raise Invalid(f"not a {kind.__name__}: {error}") from None
+            raise InvalidDataError(f"not a {kind.__name__}: {error}") from None
 
     return encode, decode
 
@@ -199,7 +199,7 @@ def _sequence(container: type[tuple[Any, ...]] | type[list[Any]],
 
     def decode(data: object, texts: memoryview) -> object:
         if type(data) is not list:
-            raise Invalid(f"expected an array, got {type(data).__name__}")
+            raise InvalidDataError(f"expected an array, got {type(data).__name__}")
         return container(decode_item(each, texts) for each in data)
 
     return encode, decode
@@ -217,7 +217,7 @@ def _mapping(item: object) -> tuple[Encode, Decode]:
 
     def decode(data: object, texts: memoryview) -> object:
         if type(data) is not dict:  # its keys are str: json.loads makes no others
-            raise Invalid(f"expected an object, got {type(data).__name__}")
+            raise InvalidDataError(f"expected an object, got {type(data).__name__}")
         return {key: decode_item(each, texts) for key, each in data.items()}
 
     return encode, decode

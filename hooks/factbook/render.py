@@ -381,6 +381,7 @@ def error_page(diagnostics: list[str]) -> str:
     longest = max((len(run) for d in diagnostics for run in re.findall(r"`+", d)), default=0)
     fence = "`" * max(3, longest + 1)  # longer than any backtick run inside, so nothing escapes
     count = len(diagnostics)
-    title = WORDS["error_title_one"] if count == 1 else WORDS["error_title_many"].format(count=count)
+    title = (WORDS["error_title_one"] if count == 1
+             else WORDS["error_title_many"].format(count=count))
     return (f"# {title}\n\n{WORDS['error_intro']}\n\n"
             f"{fence}text\n" + "\n".join(diagnostics) + f"\n{fence}\n")

@@ -62,7 +62,8 @@ def check_references(model: Model, references: list[Reference],
                 diagnostics.append(Diagnostic(ref.position, "empty reference",
                                               "write the id between the brackets: [[id]]"))
                 continue
-            hint = did_you_mean(ref.target, model.records) or "check the id, or add a record with it"
+            hint = (did_you_mean(ref.target, model.records)
+                    or "check the id, or add a record with it")
             diagnostics.append(Diagnostic(ref.position, f"unknown id '{quoted(ref.target)}'", hint))
         elif ref.kinds and target.record_kind.name not in ref.kinds:
             wanted = " or ".join(_article(name) for name in ref.kinds)
@@ -93,7 +94,8 @@ def _check_event(model: Model, event: Event) -> list[Diagnostic]:
     topic = model.get(event.topic) if event.topic else None
     if event.round is not None and not (isinstance(topic, Topic) and topic.is_series):
         problems.append(Diagnostic(event.origin, f"event '{event.id}' has a round number but "
-                                   "belongs to no series", "set `topic:` to a topic of type series"))
+                                   "belongs to no series",
+                                   "set `topic:` to a topic of type series"))
     return problems
 
 

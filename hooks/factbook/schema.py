@@ -232,29 +232,42 @@ def _concerned(error: jsonschema.ValidationError) -> list[FieldPath]:
     it holds other fields worth checking), else the value that failed."""
     path: FieldPath = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = error.schema.get("properties", {})
+        allowed = _subschema(error).get("properties", {})
         return [path + (key,) for key in error.instance if key not in allowed]
     if error.validator == "required" and isinstance(error.instance, dict):
-        return [path + (key,) for key in error.validator_value if key not in error.instance]
+        required: list[str] = _validator_value(error)
+        return [path + (key,) for key in required if key not in error.instance]
     return [path]
+
+
+def _subschema(error: jsonschema.ValidationError) -> dict[str, Any]:
+    """The part of the schema that failed: an object (the project's schema has no `true` or
+    `false` subschemas), or empty for an error that was never attached to one."""
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _validator_value(error: jsonschema.ValidationError) -> Any:
+    """The failed keyword's value in the schema (a JSON value: its type depends on the keyword)."""
+    return error.validator_value
 
 
 def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagnostic:
     path: FieldPath = tuple(error.absolute_path)
     defs = SHARED_DEFINITIONS
     field = _field_name(path)
-    value = error.instance
+    value: Any = error.instance  # the JSON value that failed: any type
     keyword = error.validator
+    schema = _subschema(error)
 
     if keyword == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(value) - set(allowed))[0]
         where = _object_name(error) or "a data file"
         hint = did_you_mean(extra, allowed) or f"allowed fields: {', '.join(allowed)}"
         return Diagnostic(loaded.key_position(path + (extra,)),
                           f"unknown field '{quoted(extra)}' in {where}", hint)
     if keyword == "required":
-        missing = error.validator_value
+        missing: list[str] = _validator_value(error)
         name = next(m for m in missing if m not in value)
         hint = f"add `{name}:`"
         if name == "sources":
@@ -262,26 +275,27 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
         return Diagnostic(loaded.position(path), f"{_object_name(error) or 'record'} is missing "
                           f"required field '{name}'", hint)
     if keyword == "type":
-        expected = error.validator_value
+        expected = _validator_value(error)
         if isinstance(value, list) and _looks_like_reference_list(value) and "string" in expected:
             return Diagnostic(loaded.position(path),
                               f"'{field}' was read as a list, not text",
                               "a value that starts with [[ is read by YAML as a list: "
                               "quote the text or use `>`")
-        wanted = _describe_type(expected, error.schema, defs)
+        wanted = _describe_type(expected, schema, defs)
         return Diagnostic(loaded.position(path),
                           f"'{field}' must be {wanted}, not {_type_name(value)}",
-                          _type_hint(error.schema, defs))
+                          _type_hint(schema, defs))
     if keyword == "pattern":
-        return Diagnostic(loaded.position(path), *_pattern_problem(field, value, error.schema, defs))
+        return Diagnostic(loaded.position(path),
+                          *_pattern_problem(field, value, schema, defs))
     if keyword == "enum":
-        options = [str(option) for option in error.validator_value]
+        options = [str(option) for option in _validator_value(error)]
         hint = did_you_mean(str(value), options) or f"use one of: {', '.join(options)}"
         return Diagnostic(loaded.position(path), f"'{quoted(value)}' is not a valid {field}", hint)
     if keyword == "minItems" and field == "sources":
         return Diagnostic(loaded.position(path), "a fact needs at least one source",
                           "list the ids of the sources that support it")
-    if keyword in ("minimum", "maximum") and error.schema == defs["date"]:
+    if keyword in ("minimum", "maximum") and schema == defs["date"]:
         return Diagnostic(loaded.position(path), f"'{quoted(value)}' is not a date",
                           "write 2023, 2023-04 or 2023-04-17")
     if keyword == "uniqueItems":
@@ -290,11 +304,13 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
     if keyword in ("minLength", "minProperties"):
         return Diagnostic(loaded.position(path), f"'{field}' is empty", "fill it in or remove it")
     if keyword == "maxLength":
-        return Diagnostic(loaded.position(path), f"'{field}' is too long ({len(value):,} characters)",
+        return Diagnostic(loaded.position(path),
+                          f"'{field}' is too long ({len(value):,} characters)",
                           f"write at most {error.validator_value}")
     if keyword in ("minimum", "maximum"):
         bound = "at least" if keyword == "minimum" else "at most"
-        return Diagnostic(loaded.position(path), f"'{field}' must be {bound} {error.validator_value}",
+        return Diagnostic(loaded.position(path),
+                          f"'{field}' must be {bound} {error.validator_value}",
                           f"it is {quoted(value)}")
     return Diagnostic(loaded.position(path), f"'{field}': {quoted(error.message, 200)}",
                       "see the schema")
@@ -339,8 +355,8 @@ def _describe_type(expected: Any, subschema: dict[str, Any], defs: dict[str, Any
     names = {"string": "text", "integer": "a whole number", "array": "a list",
              "object": "a mapping", "number": "a number", "boolean": "true or false"}
     if isinstance(expected, list):
-        return " or ".join(names.get(e, e) for e in expected)
-    return names.get(expected, expected)
+        return " or ".join(names.get(e, str(e)) for e in expected)
+    return names.get(expected, str(expected))
 
 
 def _type_hint(subschema: dict[str, Any], defs: dict[str, Any]) -> str:
@@ -400,5 +416,7 @@ def _pattern_problem(field: str, value: str, subschema: dict[str, Any],
     if subschema == defs["url"]:
         return _url_problem(value)
     if subschema == defs["country"]:
-        return f"'{quoted(value)}' is not a country code", "use two capital letters such as KR, JP or US"
-    return f"'{field}' does not have the expected form", subschema.get("description", "see the schema")
+        return (f"'{quoted(value)}' is not a country code",
+                "use two capital letters such as KR, JP or US")
+    return (f"'{field}' does not have the expected form",
+            subschema.get("description", "see the schema"))

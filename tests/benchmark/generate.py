@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from phases import engine_pages
 from records import Generator
 from world import KIND_WEIGHTS, counts_for

@@ -9,8 +9,19 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from vocabulary import (AUTHORS, BUREAUS, EVENT_KINDS, HANGUL, HEADLINE_OBJECTS, KANJI, LEADS,
-                        ORDINALS, PLACES, STATUSES, VENUES)
+from vocabulary import (
+    AUTHORS,
+    BUREAUS,
+    EVENT_KINDS,
+    HANGUL,
+    HEADLINE_OBJECTS,
+    KANJI,
+    LEADS,
+    ORDINALS,
+    PLACES,
+    STATUSES,
+    VENUES,
+)
 from world import LAST_YEAR, Entity, World, slug
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-
 from results import Results, SizeResult
 from stats import critical_path, median, size_stats
 from targets import evaluate
@@ -89,7 +88,8 @@ def environment() -> jinja2.Environment:
 
 def context(results: Results) -> dict[str, Any]:
     stats = [size_stats(r) for r in results.sizes]
-    return {"results": results, "meta": results.meta, "sizes": list(zip(results.sizes, stats)),
+    return {"results": results, "meta": results.meta,
+            "sizes": list(zip(results.sizes, stats, strict=True)),
             "outcomes": evaluate(results), "critical": critical_path(results),
             "serve": results.serve, "profile": results.profile,
             "baseline": results.has_baseline}

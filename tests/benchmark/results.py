@@ -183,7 +183,7 @@ def _typed(kind: Any, value: Any) -> Any:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_typed(args[0], v) for v in value)
-        return tuple(_typed(a, v) for a, v in zip(args, value))
+        return tuple(_typed(a, v) for a, v in zip(args, value, strict=True))
     if origin is dict:
         return {_typed(args[0], k): _typed(args[1], v) for k, v in value.items()}
     if kind is int and isinstance(value, str):  # a dict key: JSON keys are strings

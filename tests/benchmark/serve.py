@@ -57,7 +57,8 @@ def serve_rebuild(project: Path, n: int, edits: int, timeout: float = 900) -> Se
                 stamp, line = lines.get(timeout=min(remaining, 1.0))
             except queue.Empty:
                 if process.poll() is not None:
-                    raise SystemExit("mkdocs serve stopped:\n" + "".join(transcript[-40:]))
+                    raise SystemExit("mkdocs serve stopped:\n"
+                                     + "".join(transcript[-40:])) from None
                 continue
             transcript.append(line)
             if "ERROR" in line or "error happened" in line:

@@ -32,12 +32,13 @@ Ratios = tuple[float, ...]
 
 def ratios(builds: Sequence[Build], others: Sequence[Build], measure: str = "wall") -> Ratios:
     """builds / others round by round, for wall or CPU time."""
-    return tuple(getattr(b, measure) / getattr(o, measure) for b, o in zip(builds, others))
+    return tuple(getattr(b, measure) / getattr(o, measure)
+                 for b, o in zip(builds, others, strict=True))
 
 
 def median_gap(builds: Sequence[Build], others: Sequence[Build]) -> float:
     """How much longer `builds` took than `others`, round by round (wall time), as a median."""
-    return median([b.wall - o.wall for b, o in zip(builds, others)])
+    return median([b.wall - o.wall for b, o in zip(builds, others, strict=True)])
 
 
 def hook(builds: Sequence[Build]) -> float:

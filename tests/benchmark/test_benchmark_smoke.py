@@ -21,10 +21,8 @@ import report  # noqa: E402
 import run  # noqa: E402
 from builds import run_build  # noqa: E402
 from generate import KIND_WEIGHTS, REPO, counts_for, generate, write_floor  # noqa: E402
-from phases import (PHASES, engine_pages, missing_probes, project_addresses,  # noqa: E402
-                    time_build, time_publish)
-from results import (Build, Meta, Pages, Profile, Results, Serve, SizeResult,  # noqa: E402
-                     from_json, to_json)
+from phases import PHASES, engine_pages, missing_probes, project_addresses, time_build, time_publish  # noqa: E402
+from results import Build, Meta, Pages, Profile, Results, Serve, SizeResult, from_json, to_json  # noqa: E402
 from targets import TARGETS, Target, evaluate, passes  # noqa: E402
 
 N = 60

@@ -66,10 +66,12 @@ HEADLINE_OBJECTS = ["future-oriented cooperation", "information sharing", "a new
                     "talks after five years", "the pact", "working-level channels",
                     "regional security", "the renewal deadline", "military communication",
                     "export curbs"]
-KO_TITLES = ["한일 안보대화 재개", "외교안보 국장급 협의", "군사정보보호협정 연장", "한미일 안보협력 강화",
-             "국방정책 실무회의 개최", "수출규제 철회 논의", "정상회담 후속 조치", "해양 안보 협력 합의"]
-JA_TITLES = ["日韓、安保対話を再開", "外務・防衛当局の協議", "情報保護協定を延長", "日米韓の安保協力を強化",
-             "防衛政策の実務者協議", "輸出規制の見直し", "首脳会談の後続措置", "海洋安全保障で協力"]
+KO_TITLES = ["한일 안보대화 재개", "외교안보 국장급 협의", "군사정보보호협정 연장",
+             "한미일 안보협력 강화", "국방정책 실무회의 개최", "수출규제 철회 논의",
+             "정상회담 후속 조치", "해양 안보 협력 합의"]
+JA_TITLES = ["日韓、安保対話を再開", "外務・防衛当局の協議", "情報保護協定を延長",
+             "日米韓の安保協力を強化", "防衛政策の実務者協議", "輸出規制の見直し",
+             "首脳会談の後続措置", "海洋安全保障で協力"]
 TERM_ADJECTIVES = ["bilateral", "trilateral", "reciprocal", "standing", "maritime", "strategic",
                    "extended", "provisional", "conditional", "collective", "forward", "integrated",
                    "classified", "operational", "preventive", "regional", "unilateral", "interim",

@@ -14,10 +14,30 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vocabulary import (BUREAUS, COUNTRY_ADJ, FIELDS, HANGUL, HEADLINE_OBJECTS, HEADLINE_SUBJECTS,
-                        HEADLINE_VERBS, JA_FAMILY, JA_GIVEN, JA_TITLES, KANJI, KO_FAMILY, KO_GIVEN,
-                        KO_TITLES, LEADS, ORG_KINDS, PLACES, PUBLISHERS, SENTENCES, TERM_ADJECTIVES,
-                        TERM_NOUNS, US_NAMES)
+from vocabulary import (
+    BUREAUS,
+    COUNTRY_ADJ,
+    FIELDS,
+    HANGUL,
+    HEADLINE_OBJECTS,
+    HEADLINE_SUBJECTS,
+    HEADLINE_VERBS,
+    JA_FAMILY,
+    JA_GIVEN,
+    JA_TITLES,
+    KANJI,
+    KO_FAMILY,
+    KO_GIVEN,
+    KO_TITLES,
+    LEADS,
+    ORG_KINDS,
+    PLACES,
+    PUBLISHERS,
+    SENTENCES,
+    TERM_ADJECTIVES,
+    TERM_NOUNS,
+    US_NAMES,
+)
 
 KIND_WEIGHTS = {"sources": 25, "organizations": 14, "people": 21, "topics": 4, "events": 36,
                 "terms": 13}

@@ -9,7 +9,6 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-
 from browser_support import CHROMIUM, CHROMIUM_ARGS, missing
 
 

@@ -6,15 +6,15 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-
-from support import ROOT, BuildRun
-from factbook import Project, check
-from factbook.kinds import Event, Person
-
 from browser_support import AXE, screenshot
 
+from factbook import Project, check
+from factbook.kinds import Event, Person
+from support import ROOT, BuildRun
+
 MODEL = check(Project(ROOT)).model
-A_PERSON = next(r for r in MODEL.records.values() if isinstance(r, Person) and r.id == "seo-min-jung")
+A_PERSON = next(r for r in MODEL.records.values()
+                if isinstance(r, Person) and r.id == "seo-min-jung")
 A_MEETING = MODEL.records["spc-round-12"]
 assert isinstance(A_MEETING, Event)
 
@@ -94,7 +94,8 @@ def test_timeline_and_pictures_fit_in_light_and_dark(page, site_url, url: str, w
         text_colour = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color")
         assert label_colour == text_colour
     if url == "timeline/":
-        assert page.locator(".fb-timeline li").count() == sum(isinstance(r, Event) for r in MODEL.records.values())
+        events = sum(isinstance(r, Event) for r in MODEL.records.values())
+        assert page.locator(".fb-timeline li").count() == events
     screenshot(page, f"{url.strip('/').replace('/', '-')}-{width}-{scheme}")
 
 
@@ -104,6 +105,7 @@ def test_no_serious_accessibility_violations(page, site_url, name: str) -> None:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
     violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                  for v in json.loads(result)["violations"] if v["impact"] in ("serious", "critical")]
+                  for v in json.loads(result)["violations"]
+                  if v["impact"] in ("serious", "critical")]
     screenshot(page, f"page-{name}")
     assert violations == [], json.dumps(violations)

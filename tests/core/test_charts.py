@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+from xml.etree import ElementTree
 
 from factbook.charts import series_chart, status_chart
 from factbook.dates import PartialDate
@@ -26,7 +26,7 @@ ROUNDS = [meeting(1, "1998-06", "Seoul"), meeting(2, "1999-07", "Tokyo"),
 
 def test_series_chart_marks_each_round_and_describes_itself() -> None:
     chart = series_chart(TOPIC, ROUNDS)
-    svg = etree.fromstring(chart.svg)
+    svg = ElementTree.fromstring(chart.svg)
     assert svg.get("role") == "img"
     assert svg.find(f"{SVG}title").text == "Rounds of the Talks over time"
     assert svg.find(f"{SVG}desc").text == (
@@ -57,9 +57,11 @@ def test_status_chart_lists_each_period() -> None:
     changes = [meeting(1, "2016-11-23", "x", "In force"), meeting(2, "2019-08-23", "x", "Notified"),
                meeting(3, "2023-03-21", "x", "In force")]
     chart = status_chart(TOPIC, changes, PartialDate.parse("2024-11-29"))
-    svg = etree.fromstring(chart.svg)
-    assert [label for _, label in chart.legend] == ["In force: from 23 November 2016 to 23 August 2019",
-                      "Notified: from 23 August 2019 to 21 March 2023", "In force: from 21 March 2023 on"]
+    svg = ElementTree.fromstring(chart.svg)
+    assert [label for _, label in chart.legend] == [
+        "In force: from 23 November 2016 to 23 August 2019",
+        "Notified: from 23 August 2019 to 21 March 2023", "In force: from 21 March 2023 on"]
     bars = [r.get("class") for r in svg.iter(f"{SVG}rect")]
-    assert bars[:3] == ["fb-chart__status fb-chart__status--1", "fb-chart__status fb-chart__status--2",
+    assert bars[:3] == ["fb-chart__status fb-chart__status--1",
+                        "fb-chart__status fb-chart__status--2",
                         "fb-chart__status fb-chart__status--1"]

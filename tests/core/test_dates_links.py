@@ -37,13 +37,16 @@ def test_leap_day_exists() -> None:
 
 
 def test_spans() -> None:
-    assert span(PartialDate.parse("2014-12-26"), PartialDate.parse("2014-12-29")) == "26–29 December 2014"
-    assert span(PartialDate.parse("2019-06"), PartialDate.parse("2019-07")) == "June 2019 – July 2019"
+    assert (span(PartialDate.parse("2014-12-26"), PartialDate.parse("2014-12-29"))
+            == "26–29 December 2014")
+    assert (span(PartialDate.parse("2019-06"), PartialDate.parse("2019-07"))
+            == "June 2019 – July 2019")
 
 
 def test_references_are_found_outside_code_only() -> None:
     text = "A [[a]] and [[b|the B]]; `[[c]]` and ``x [[d]]`` too\n```\n[[e]]\n```\n[[ f ]]\n"
-    assert [(f.target, f.label) for f in links.find(text)] == [("a", None), ("b", "the B"), ("f", None)]
+    assert [(f.target, f.label) for f in links.find(text)] == [
+        ("a", None), ("b", "the B"), ("f", None)]
 
 
 def test_unclosed_fence_hides_the_rest() -> None:

@@ -1,4 +1,5 @@
-"""glossary.py: term mentions get tooltips; the first one links; code, links, headings are skipped."""
+"""glossary.py: term mentions get tooltips; the first one links; code, links, headings are
+skipped."""
 
 from __future__ import annotations
 
@@ -75,7 +76,8 @@ def test_text_around_marks_is_kept_in_order() -> None:
 
 def test_no_marks_on_the_glossary_page_or_a_terms_own_page() -> None:
     assert render("GSOMIA", page="glossary/index.md").select(".fb-term") == []
-    assert render("GSOMIA and TISA", page="glossary/gsomia.md").select_one(".fb-term").get_text() == "TISA"
+    rendered = render("GSOMIA and TISA", page="glossary/gsomia.md")
+    assert rendered.select_one(".fb-term").get_text() == "TISA"
 
 
 def test_final_addresses_follow_the_site_layout() -> None:

@@ -45,14 +45,16 @@ def test_tab_indentation(tmp_path: Path) -> None:
 
 
 def test_reference_at_start_of_plain_value_is_explained(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": "terms:\n  - id: t\n    definition: [[gsomia]] was signed\n"})
+    result = run(tmp_path,
+                 {"data/a.yaml": "terms:\n  - id: t\n    definition: [[gsomia]] was signed\n"})
     assert messages(result) == [
         "data/a.yaml:3:17: YAML syntax error: a value that starts with [[ is read as a list "
         "(quote the text or use `>`)"]
 
 
 def test_object_constructing_tag_is_refused(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": "sources: !!python/object/apply:os.system ['echo hi']\n"})
+    result = run(tmp_path,
+                 {"data/a.yaml": "sources: !!python/object/apply:os.system ['echo hi']\n"})
     assert messages(result)[0] == (
         "data/a.yaml:1:10: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
         "allowed (data files hold plain text, numbers, lists and mappings only)")

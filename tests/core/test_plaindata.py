@@ -47,7 +47,7 @@ def test_the_codec_follows_the_type_hints() -> None:
     assert long.encode() in texts and long not in json.dumps(plain)  # long texts stay raw
     for wrong in ({**plain, "numbers": [1, True]}, {**plain, "ratio": "0.5"},
                   {**plain, "maybe": {"name": "c", "colour": True}}, {**plain, "flag": 1}):
-        with pytest.raises(plaindata.Invalid):
+        with pytest.raises(plaindata.InvalidDataError):
             plaindata.decode(wrong, texts, Outer)
     assert plaindata.decode({**plain, "ratio": 1}, texts, Outer).ratio == 1.0
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES
 from factbook import Project, build
+from support import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "mini"
 
@@ -36,14 +36,16 @@ def test_golden_pages(request: pytest.FixtureRequest) -> None:
                 for p in sorted(GOLDEN.rglob("*.md"))}
     assert sorted(pages) == sorted(expected), "pages added or removed: run with --update-golden"
     for src_uri, markdown in pages.items():
-        assert markdown == expected[src_uri], f"{src_uri} differs: run with --update-golden and review"
+        assert markdown == expected[src_uri], (
+            f"{src_uri} differs: run with --update-golden and review")
 
 
 def test_rendering_is_deterministic() -> None:
     assert generated_pages() == generated_pages()
 
 
-def test_long_listings_are_split_into_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_listings_are_split_into_parts(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from factbook import render
 
     monkeypatch.setattr(render, "SPLIT_AT", 0)

@@ -58,21 +58,23 @@ def test_reference_to_the_wrong_kind(tmp_path: Path) -> None:
 
 
 def test_reference_in_prose_is_located_inside_the_text(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": PEOPLE,
-                            "data/b.yaml": event(summary="Met [[seo-min-jung]] and [[seo-min-jun]].")})
+    summary = "Met [[seo-min-jung]] and [[seo-min-jun]]."
+    result = run(tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event(summary=summary)})
     assert messages(result) == [
         "data/b.yaml:6:40: unknown id 'seo-min-jun' (did you mean 'seo-min-jung'?)"]
 
 
 def test_reference_in_folded_block_is_located(tmp_path: Path) -> None:
-    text = event().replace('summary: "They met."', "summary: >\n      They met\n      [[nobody]] there.")
+    text = event().replace('summary: "They met."',
+                           "summary: >\n      They met\n      [[nobody]] there.")
     result = run(tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": text})
-    assert messages(result) == ["data/b.yaml:8:7: unknown id 'nobody' (check the id, or add a record with it)"]
+    assert messages(result) == [
+        "data/b.yaml:8:7: unknown id 'nobody' (check the id, or add a record with it)"]
 
 
 def test_unknown_reference_in_a_page(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": PEOPLE,
-                            "docs/index.md": "# Home\n\nSee `[[code]]` and\nthe [[gsomia-agreemnt|pact]].\n"})
+    page = "# Home\n\nSee `[[code]]` and\nthe [[gsomia-agreemnt|pact]].\n"
+    result = run(tmp_path, {"data/a.yaml": PEOPLE, "docs/index.md": page})
     assert messages(result) == [
         "docs/index.md:4:5: unknown id 'gsomia-agreemnt' (did you mean 'gsomia-agreement'?)"]
 

@@ -51,7 +51,8 @@ def test_valid_event(tmp_path: Path) -> None:
      ["data/a.yaml:10:14: 'summary' was read as a list, not text "
       "(a value that starts with [[ is read by YAML as a list: quote the text or use `>`)"]),
     ("title: A meeting", "title: A meeting\n    round: two",
-     ["data/a.yaml:8:12: 'round' must be a whole number, not text (write a number without quotes)"]),
+     ["data/a.yaml:8:12: 'round' must be a whole number, not text "
+      "(write a number without quotes)"]),
 ])
 def test_schema_errors(tmp_path: Path, before: str, after: str, expected: list[str]) -> None:
     assert before in EVENT
@@ -102,8 +103,9 @@ def test_fast_and_full_validators_agree_on_validity(tmp_path: Path) -> None:
     from factbook.load import load_file
     from factbook.schema import _is_valid, _validator
 
-    cases = [EVENT, EVENT.replace("kind: meeting", "kind: meting"), EVENT.replace("id: ev", "id: Ev"),
-             EVENT.replace("date: 2023-04-17", "date: 2023"), EVENT.replace("date: 2023-04-17", "date: 99"),
+    cases = [EVENT, EVENT.replace("kind: meeting", "kind: meting"),
+             EVENT.replace("id: ev", "id: Ev"), EVENT.replace("date: 2023-04-17", "date: 2023"),
+             EVENT.replace("date: 2023-04-17", "date: 99"),
              EVENT + "    round: 0\n", EVENT + "    related: [a, a]\n", SOURCE + "    url: ftp://x\n",
              EVENT.replace("    sources: [src]\n", "")]
     for i, text in enumerate(cases):

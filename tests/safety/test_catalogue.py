@@ -142,8 +142,8 @@ def test_billion_laughs_is_refused_in_milliseconds_with_bounded_memory(tmp_path:
         "(write the value out in full; 80 more aliases in this file)"]
 
 
-def test_the_size_limit_is_exact_and_checked_before_reading(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_size_limit_is_exact_and_checked_before_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_fixture("mini", tmp_path)
     at_limit = project / "data" / "at-limit.yaml"
     at_limit.write_bytes(b"events: []\n".ljust(MAX_FILE_BYTES, b"#"))
@@ -182,8 +182,8 @@ def test_a_warning_fails_a_strict_build_before_site_is_touched(tmp_path: Path) -
     assert build(project, site).returncode == 0
     before = snapshot(site)
     facts = project / "data" / "facts.yaml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("date: 2019-11\n", "date: 2099-11\n"),
-                     encoding="utf-8")
+    future = facts.read_text(encoding="utf-8").replace("date: 2019-11\n", "date: 2099-11\n")
+    facts.write_text(future, encoding="utf-8")
     run = build(project, site)
     assert run.returncode == 1
     assert reported(run) == ["data/facts.yaml:47:5: warning: event 'round-one' is dated "

@@ -98,7 +98,8 @@ RAW_TEXT = st.lists(YAML_PIECES | st.text(max_size=6), max_size=40).map("".join)
 
 @examples(600)
 @given(content=RAW_TEXT)
-def test_any_text_gives_a_model_or_located_diagnostics(beside_good_data: Path, content: str) -> None:
+def test_any_text_gives_a_model_or_located_diagnostics(beside_good_data: Path,
+                                                       content: str) -> None:
     (beside_good_data / "data" / "new.yaml").write_text(content, encoding="utf-8")
     assert_model_or_located_diagnostics(beside_good_data)
 

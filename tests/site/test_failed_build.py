@@ -13,7 +13,8 @@ def test_broken_data_reports_everything_and_keeps_the_previous_site(tmp_path: Pa
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
     before = snapshot(site)
-    data_before, docs_before = snapshot(FIXTURES / "broken" / "data"), snapshot(FIXTURES / "broken" / "docs")
+    data_before = snapshot(FIXTURES / "broken" / "data")
+    docs_before = snapshot(FIXTURES / "broken" / "docs")
 
     for folder in ("data", "docs"):
         shutil.rmtree(project / folder)
@@ -35,8 +36,9 @@ def test_cli_check_prints_the_same_lines(tmp_path: Path) -> None:
 
     from support import ROOT
 
-    completed = subprocess.run([sys.executable, "-m", "factbook", "--root", str(FIXTURES / "broken"),
-                                "check"], env={"PYTHONPATH": str(ROOT / "hooks")},
+    completed = subprocess.run([sys.executable, "-m", "factbook",
+                                "--root", str(FIXTURES / "broken"), "check"],
+                               env={"PYTHONPATH": str(ROOT / "hooks")},
                                capture_output=True, text=True)
     expected = (FIXTURES / "broken" / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert completed.returncode == 1

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import BuildRun, copy_fixture, mkdocs_build
 from sitecheck import broken_links, content, page
+
+from support import BuildRun, copy_fixture, mkdocs_build
 
 
 def test_every_record_has_a_page(mini_site: BuildRun) -> None:
@@ -21,7 +22,8 @@ def test_references_in_pages_become_links(mini_site: BuildRun) -> None:
     chrome = {"fb-term", "headerlink", "md-content__button"}
     links = {a.get_text(): a["href"] for a in article.find_all("a")
              if not chrome & set(a.get("class", []))}
-    assert links == {"Sample Talks": "topics/sample-talks/", "the second round": "events/round-two/",
+    assert links == {"Sample Talks": "topics/sample-talks/",
+                     "the second round": "events/round-two/",
                      "Kim Example": "people/kim-example/"}
     assert [c.get_text() for c in article.find_all("code")] == [
         "[[not-a-reference]]", "[[also-not-a-reference]]\n"]

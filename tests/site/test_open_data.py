@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from support import BuildRun
 from sitecheck import page
+
+from support import BuildRun
 
 
 def jsonld(mini_site: BuildRun, url: str) -> list[dict]:
@@ -25,7 +26,8 @@ def test_facts_json_holds_every_record_with_resolved_references(mini_site: Build
     assert event["sources"][0]["id"] == "daily-2023"
     first = next(e for e in records["events"] if e["id"] == "round-one")
     assert first["date"] == "2019-11"  # precision kept
-    schema = json.loads((mini_site.site / "schema" / "facts.schema.json").read_text(encoding="utf-8"))
+    schema_file = mini_site.site / "schema" / "facts.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
     assert schema["title"] == "Factbook data file"
 
 
@@ -51,23 +53,26 @@ def test_open_graph_and_description(mini_site: BuildRun) -> None:
     og = {m["property"]: m["content"] for m in head.find_all("meta", property=True)}
     assert og["og:title"].startswith("Second Sample Talks")
     assert og["og:url"] == "https://example.invalid/events/round-two/"
-    assert og["og:description"] == "Kim Example met counterparts; the talks followed the first round."
+    assert og["og:description"] == (
+        "Kim Example met counterparts; the talks followed the first round.")
     assert head.find("meta", attrs={"name": "description"})["content"] == og["og:description"]
 
 
 def test_edit_button_opens_the_yaml_that_defines_the_record(mini_site: BuildRun) -> None:
-    edit = page(mini_site.site, "people/kim-example/").select_one("a.md-content__button[href*='/edit/']")
-    assert page(mini_site.site, "").select_one(".md-source") is None  # no repository widget: no API calls
+    edit_button = "a.md-content__button[href*='/edit/']"
+    edit = page(mini_site.site, "people/kim-example/").select_one(edit_button)
+    # no repository widget: no API calls
+    assert page(mini_site.site, "").select_one(".md-source") is None
     assert edit["href"] == "https://github.com/example/mini/edit/main/data/facts.yaml#L25"
     home = page(mini_site.site, "").select_one("a.md-content__button[href*='/edit/']")
     assert home["href"] == "https://github.com/example/mini/edit/main/docs/index.md"
-    assert page(mini_site.site, "timeline/").select_one("a.md-content__button[href*='/edit/']") is None
+    assert page(mini_site.site, "timeline/").select_one(edit_button) is None
 
 
 def test_sitemap_lists_record_pages(mini_site: BuildRun) -> None:
-    import xml.etree.ElementTree as etree
+    from xml.etree import ElementTree
 
-    root = etree.parse(mini_site.site / "sitemap.xml").getroot()
+    root = ElementTree.parse(mini_site.site / "sitemap.xml").getroot()
     locations = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert "https://example.invalid/people/kim-example/" in locations
     assert "https://example.invalid/glossary/" in locations

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitecheck import broken_links, content
 
-from support import ROOT, BuildRun, mkdocs_build
 from factbook import Project, check
 from factbook.kinds import Event, Term, Topic
-from sitecheck import broken_links, content
+from support import ROOT, BuildRun, mkdocs_build
 
 MODEL = check(Project(ROOT)).model
 SITE_PREFIX = "/korea-japan-security-talks/"
@@ -100,7 +100,8 @@ def test_pictures_change_when_the_data_does(real_site: BuildRun, tmp_path: Path)
     for name in ("data", "docs", "hooks"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    rounds_file = next(p for p in (project / "data").rglob("*.yaml") if "id: spc-round-13" in p.read_text())
+    rounds_file = next(p for p in (project / "data").rglob("*.yaml")
+                       if "id: spc-round-13" in p.read_text())
     rounds_file.write_text(rounds_file.read_text().replace("place: Tokyo\n", "place: Osaka\n"))
     changed = mkdocs_build(project, tmp_path / "site")
     assert changed.returncode == 0, changed.output
