@@ -43,7 +43,7 @@ def test_series_chart_marks_each_round_and_describes_itself() -> None:
 
 def test_series_chart_follows_the_data() -> None:
     # One round fewer: one mark fewer, an axis that ends earlier, a description that says so.
-    svg = etree.fromstring(series_chart(TOPIC, ROUNDS[:3]).svg)
+    svg = ElementTree.fromstring(series_chart(TOPIC, ROUNDS[:3]).svg)
     assert [g.find(f"{SVG}title").text for g in svg.iter(f"{SVG}g")] == [
         "Round 1: June 1998, Seoul", "Round 2: July 1999, Tokyo", "Round 3: December 2009, Jeju"]
     years = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "fb-chart__label"

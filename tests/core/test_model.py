@@ -62,7 +62,8 @@ events:
     assert messages(result) == []
     person = result.model.records["p"]
     assert isinstance(person, Person)
-    assert person.roles[0].start == PartialDate(2019) and person.roles[0].end == PartialDate(2023, 4)
+    role = person.roles[0]
+    assert role.start == PartialDate(2019) and role.end == PartialDate(2023, 4)
     event = result.model.records["e"]
     assert isinstance(event, Event)
     assert event.end_date == PartialDate(2023, 4, 18)
