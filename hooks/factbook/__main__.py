@@ -8,13 +8,16 @@ Run from the project folder with `hooks/` on the path: `PYTHONPATH=hooks python 
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.util
+import os
 import shutil
 import sys
 import time
 from pathlib import Path
 
-from . import Output, Project, build, check
+from . import Model, Output, Project, build, check, dates, resolve
+from .dates import PartialDate
 from .schema import SCHEMA_PATH, schema_text
 
 
@@ -27,7 +30,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="a file that declares kinds of record with register() (the hook "
                              "file mkdocs.yml lists after the factbook hook); may be repeated")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate data/ and docs/; print every problem")
+    checking = commands.add_parser("check", help="validate data/ and docs/; print every problem")
+    checking.add_argument("--stale", metavar="PERIOD", help="also list the records not reviewed "
+                          "within PERIOD (12m, 1y, 90d) before today: a report, never a failure")
+    checking.add_argument("--today", type=PartialDate.parse, default=None, metavar="YYYY-MM-DD",
+                          help="the day --stale counts back from (default: SOURCE_DATE_EPOCH's "
+                               "day, else the clock's)")
     emit = commands.add_parser("emit", help="write all pages as Markdown into a folder")
     emit.add_argument("out", type=Path, help="the folder to write (must not be docs/ or data/)")
     commands.add_parser("schema", help=f"rewrite {SCHEMA_PATH.name} from the declared kinds")
@@ -53,7 +61,30 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(f"ok: {len(result.model.records)} records, {len(result.doc_pages)} pages checked "
           f"in {elapsed:.2f} s")
+    if args.stale:
+        _report_stale(result.model, args.stale, args.today or _today())
     return 0
+
+
+def _report_stale(model: Model, period: str, today: PartialDate) -> None:
+    try:
+        cutoff = dates.before(today, period)
+    except ValueError:
+        raise SystemExit(f"--stale takes a period such as 12m, 1y or 90d, not '{period}'") from None
+    found = resolve.stale(model, cutoff)
+    for line in found:
+        print(line)
+    print(f"{len(found)} of {len(model.records)} records not reviewed since {cutoff} "
+          f"({period} before {today})")
+
+
+def _today() -> PartialDate:
+    # The command line, like the MkDocs adapter, is where the clock may be read; the core never
+    # reads it. SOURCE_DATE_EPOCH keeps reports reproducible.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch
+              else datetime.datetime.now(datetime.UTC))
+    return PartialDate(moment.year, moment.month, moment.day)
 
 
 def _run_file(path: Path) -> None:

@@ -19,7 +19,17 @@ from .dates import PartialDate, ends_before_start
 from .diagnostics import Diagnostic, Position
 from .kinds import KINDS
 from .load import FieldPath, LoadedFile
-from .model import DataField, Model, Part, Prose, Record, RecordKind, Reference, data_fields
+from .model import (
+    DataField,
+    Model,
+    Part,
+    Prose,
+    Quantity,
+    Record,
+    RecordKind,
+    Reference,
+    data_fields,
+)
 from .text import quoted
 
 
@@ -128,6 +138,8 @@ class _RecordBuilder:
             return self.items(declared, typing.get_args(hint)[0], raw, path)
         if hint is PartialDate:
             return self.date(raw, path)
+        if hint is Quantity:
+            return self.quantity(raw)
         if isinstance(hint, type) and issubclass(hint, Part):
             if not isinstance(raw, dict):
                 return BAD
@@ -160,6 +172,15 @@ class _RecordBuilder:
         except ValueError as error:
             self.problem(path, f"impossible date '{quoted(raw)}': {error}",
                          "check the source; if only the month is known, write 2023-04")
+            return BAD
+
+    @staticmethod
+    def quantity(raw: Any) -> Quantity | _Bad:
+        if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+            return BAD
+        try:
+            return Quantity.parse(raw)
+        except ValueError:  # only where the schema's report is already given
             return BAD
 
     def markdown(self, name: str, text: str, path: FieldPath) -> None:

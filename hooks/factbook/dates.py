@@ -8,6 +8,7 @@ of April, after March).
 from __future__ import annotations
 
 import calendar
+import datetime
 from dataclasses import dataclass
 
 from .wording import MONTHS, WORDS
@@ -85,6 +86,23 @@ def span(start: PartialDate | None, end: PartialDate | None, open_ended: bool = 
     if start.precision == end.precision == "day" and same_month:
         return WORDS["span_same_month"].format(first_day=start.day, last=end.display)
     return WORDS["span"].format(first=start.display, last=end.display)
+
+
+def before(date: PartialDate, period: str) -> PartialDate:
+    """The day a period (`12m`, `1y`, `90d`) before a full date; raises ValueError for a period
+    of another form."""
+    count, unit = int(period[:-1] or "x"), period[-1:]
+    assert date.month is not None and date.day is not None
+    if unit == "d":
+        earlier = datetime.date(date.year, date.month, date.day) - datetime.timedelta(days=count)
+        return PartialDate(earlier.year, earlier.month, earlier.day)
+    months = {"m": 1, "y": 12}.get(unit)
+    if months is None:
+        raise ValueError(f"'{period}' is not a period")
+    index = date.year * 12 + date.month - 1 - count * months
+    year, month = divmod(index, 12)
+    day = min(date.day, calendar.monthrange(year, month + 1)[1])
+    return PartialDate(year, month + 1, day)
 
 
 def ends_before_start(start: PartialDate, end: PartialDate) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 from . import text
 from .dates import PartialDate
 from .kinds import Term
-from .model import Model, Native, Record, data_fields
+from .model import APPROXIMATE, Model, Native, Quantity, Record, data_fields
 from .urls import GLOSSARY_PAGE
 from .wording import WORDS
 
@@ -55,6 +55,8 @@ def _value(value: Any, is_reference: bool, model: Model, url_of: UrlOf) -> Any:
         return _reference(value, model, url_of)
     if isinstance(value, PartialDate):
         return value.iso
+    if isinstance(value, Quantity):  # as data writes it: 150, or "about 150"
+        return f"{APPROXIMATE}{value.value}" if value.approximate else value.value
     if isinstance(value, Native):
         return {k: v for k, v in dataclasses.asdict(value).items() if v}
     if isinstance(value, tuple):

@@ -20,6 +20,7 @@ from .model import (
     LinkedData,
     Native,
     Part,
+    Quantity,
     Record,
     RecordKind,
     Relation,
@@ -139,7 +140,15 @@ class Role(Part):
 
 @dataclass(frozen=True, kw_only=True)
 class Person(Record):
-    name: str = fact(defined(TEXT, "The name as English-language sources write it."))
+    family_name: str | None = fact(defined(
+        TEXT, "The family name in English letters (Funakoshi, Seo). With `given_name`, the site "
+        "writes the name family name first, as Korean and Japanese do."), default=None)
+    given_name: str | None = fact(defined(
+        TEXT, "The given name in English letters (Takehiro, Min-jung)."), default=None)
+    name: str | None = fact(defined(
+        TEXT, "The whole name as English-language sources write it, for a name not written "
+        "in parts (use `family_name` and `given_name` for Korean and Japanese names)."),
+        default=None)
     native: Native = fact(NATIVE, default_factory=Native)
     aliases: tuple[str, ...] = fact(ALIASES, default=())
     country: str | None = fact(COUNTRY, default=None)
@@ -149,11 +158,16 @@ class Person(Record):
 
     @property
     def display_name(self) -> str:
-        return self.name
+        """Family name first when the name is stored in parts (one order for every Korean and
+        Japanese name on the site), else the name as written."""
+        if self.family_name and self.given_name:
+            return f"{self.family_name} {self.given_name}"
+        return self.name or self.family_name or self.given_name or self.id
 
 
 def _person_jsonld(person: Person, ld: LinkedData) -> dict[str, Any]:
-    node: dict[str, Any] = {"name": person.name,
+    node: dict[str, Any] = {"name": person.display_name, "familyName": person.family_name,
+                            "givenName": person.given_name,
                             "alternateName": [*person.native.all(), *person.aliases]}
     if person.roles:
         node["jobTitle"] = [role.title for role in person.roles]
@@ -254,8 +268,9 @@ class Event(Record):
     status: str | None = fact(defined(
         TEXT, "The topic's status from this event on, e.g. `in force` (drawn as a status chart "
         "on the topic's page)."), default=None)
-    duration_minutes: int | None = fact({"description": "How long it lasted, in minutes.",
-                                         "type": "integer", "minimum": 1}, default=None)
+    duration_minutes: Quantity | None = fact(defined(
+        "quantity", "How long it lasted, in minutes: `150`, or `about 150` when the source says "
+        "about."), default=None)
     summary: str = fact(defined(MARKDOWN, "One or two sentences (Markdown)."))
     details: str | None = fact(defined(MARKDOWN, "More on what happened (Markdown)."),
                                default=None)

@@ -36,6 +36,10 @@ SAFE_SCHEMES = frozenset({"http", "https"})
 
 CHART_PREFIX = "chart:"
 """`[[chart:topic-id]]` on a line of its own in a hand-written page shows the topic's pictures."""
+SITE_PREFIX = "site:"
+"""`[[site:as-of]]` shows a fact about the whole site: the date its facts were last reviewed."""
+SHOWN_FIELDS = frozenset({"date"})
+"""`[[id:date]]` shows a record's date (as its page does) instead of a link with its name."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,15 @@ class Found:
     """The id, stripped of surrounding spaces."""
     label: str | None
     """The text after `|`, if any."""
+    shows: str | None = None
+    """What `[[id:field]]` shows of the record instead of its name (`date`)."""
+
+    @property
+    def site(self) -> str | None:
+        """The name of a `[[site:name]]` fact about the whole site, or None."""
+        if self.target.startswith(SITE_PREFIX):
+            return self.target[len(SITE_PREFIX):].strip()
+        return None
 
     @property
     def chart(self) -> str | None:
@@ -97,8 +110,11 @@ def find(text: str) -> list[Found]:
     for start, end in prose_segments(text):
         for match in REFERENCE.finditer(text, start, end):
             label = match.group(2)
-            found.append(Found(match.start(), match.end(), match.group(1).strip(),
-                               " ".join(label.split()) if label is not None else None))
+            target, shows = match.group(1).strip(), None
+            if ":" in target and not target.startswith((CHART_PREFIX, SITE_PREFIX)):
+                target, _, shows = (part.strip() for part in target.partition(":"))
+            found.append(Found(match.start(), match.end(), target,
+                               " ".join(label.split()) if label is not None else None, shows))
     return found
 
 

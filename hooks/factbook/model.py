@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
+from .dates import PartialDate, span
 from .diagnostics import Position
 from .links import Found
 
@@ -36,6 +37,24 @@ def defined(name: str, description: str | None = None) -> Schema:
     fragment["$ref"] = f"#/$defs/{name}"
     return fragment
 
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as precise as its source: `150`, or `about 150` when the source says "about"."""
+
+    value: int
+    approximate: bool = False
+
+    @classmethod
+    def parse(cls, raw: int | str) -> Quantity:
+        """A schema-valid quantity (`150` or `"about 150"`)."""
+        if isinstance(raw, int):
+            return cls(raw)
+        return cls(int(raw.removeprefix(APPROXIMATE)), approximate=True)
+
+
+APPROXIMATE = "about "
+"""How data says a quantity is approximate (`duration_minutes: about 150`)."""
 
 TEXT = "text"
 MARKDOWN = "markdown"
@@ -223,6 +242,9 @@ class Record:
     id: str = fact(defined("id"))
     origin: Position
     sources: tuple[str, ...] = fact(SOURCES, relation=CITED_BY)
+    reviewed: PartialDate | None = fact(defined(
+        "date", "When an editor last read this record's facts against its sources; the latest "
+        "such date is the site's \"as of\" date."), default=None)
 
     @property
     def display_name(self) -> str:
@@ -237,6 +259,15 @@ class Record:
         """A line about the record for search results and link previews (from its summary)."""
         return plain(getattr(self, "summary", None))
 
+    @property
+    def when(self) -> str | None:
+        """The record's date as its page shows it (an event's span), for `[[id:date]]`; None
+        for a record without one."""
+        date = getattr(self, "date", None)
+        if not isinstance(date, PartialDate):
+            return None
+        return span(date, getattr(self, "end_date", None))
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -250,6 +281,8 @@ class Reference:
     """How the owner relates to the target (a `Relation` name, "mentions", "chart")."""
     kinds: tuple[str, ...] = ()
     """Names of the kinds allowed here; empty means any."""
+    shows: str | None = None
+    """For `[[id:date]]`: what is shown of the target instead of its name."""
 
 
 @dataclass(frozen=True)
@@ -287,6 +320,12 @@ class Model:
 
     def get(self, record_id: str) -> Record | None:
         return self.records.get(record_id)
+
+    @property
+    def as_of(self) -> PartialDate | None:
+        """The site's "as of" date: the latest review of any record (never the clock)."""
+        reviews = [r.reviewed for r in self.records.values() if r.reviewed is not None]
+        return max(reviews, key=lambda date: date.sort_key, default=None)
 
     def reference_name(self, found: Found) -> str:
         """What `[[id]]` reads as in plain text: its label, else the record's name."""

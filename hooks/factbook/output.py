@@ -27,6 +27,8 @@ class LinkTarget:
     src_uri: str
     label: str
     """The record's name as Markdown text (escaped: a name is data, not markup)."""
+    date: str = ""
+    """Its date as its page shows it, for `[[id:date]]` (empty for a record without one)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Output:
     """Term id → the generated page that holds its glossary entry."""
     figures: dict[str, str] = field(default_factory=dict)
     """Topic id → its pictures as one raw-HTML block, for `[[chart:id]]`."""
+    as_of: str = ""
+    """The date the site's facts were last reviewed, as readers see it (`[[site:as-of]]`)."""
     targets: dict[str, LinkTarget] = field(default_factory=dict)
     """Record id → where `[[id]]` leads."""
     from_cache: bool = field(default=False, compare=False)
@@ -61,9 +65,13 @@ class Output:
         def render(found: links.Found) -> str:
             if found.chart is not None:
                 return self.figures.get(found.chart, "")
+            if found.site is not None:
+                return self.as_of
             target = self.targets.get(found.target)
             if target is None:  # already reported by check(); keep the text visible
                 return found.label or found.target
+            if found.shows == "date":
+                return target.date
             # The author's label is the author's Markdown; a record's name is data: plain text.
             label = (found.label.replace("[", "\\[").replace("]", "\\]") if found.label
                      else target.label)
@@ -89,9 +97,11 @@ def output_of(model: Model, diagnostics: tuple[Diagnostic, ...], pages: dict[str
         diagnostics=diagnostics, pages=pages, head=head,
         defined_at={record.src_uri: record.origin for record in model.records.values()},
         facts_json=facts_json, terms=terms, glossary_locations=glossary_locations,
-        figures=figures, targets=link_targets(model))
+        figures=figures, targets=link_targets(model),
+        as_of=model.as_of.display if model.as_of else "")
 
 
 def link_targets(model: Model) -> dict[str, LinkTarget]:
-    return {record.id: LinkTarget(record.src_uri, text.literal(record.display_name))
+    return {record.id: LinkTarget(record.src_uri, text.literal(record.display_name),
+                                  record.when or "")
             for record in model.records.values()}

@@ -21,7 +21,7 @@ import jinja2
 
 from . import charts, dates, kinds, links, text
 from .kinds import Event, Organization, Source, Term, Topic
-from .model import Model, Native, Record, RecordKind
+from .model import Model, Native, Quantity, Record, RecordKind
 from .resolve import Backlink
 from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, relative
 from .wording import WORDS, country_name, relation_label
@@ -331,6 +331,8 @@ class PageContext:
         return links.expand(text.markdown_without_html(markdown.strip()), self._reference)
 
     def _reference(self, found: links.Found) -> str:
+        if found.shows == "date":
+            return self.site.model.records[found.target].when or ""
         return self.link(found.target, found.label)
 
     def backlinks(self, record: Record, exclude: tuple[str, ...] = ()) -> list[str]:
@@ -369,11 +371,14 @@ class PageContext:
         return dates.span(start, end, open_ended)
 
     @staticmethod
-    def duration(minutes: int) -> str:
-        hours, rest = divmod(minutes, 60)
+    def duration(minutes: Quantity) -> str:
+        """A length in minutes, as precise as its source: "about 150 minutes (about 2 h 30 min)"."""
+        hours, rest = divmod(minutes.value, 60)
+        about = "_about" if minutes.approximate else ""
         if hours:
-            return WORDS["duration_hours"].format(minutes=minutes, hours=hours, rest=rest)
-        return WORDS["duration_minutes"].format(minutes=minutes)
+            return WORDS[f"duration_hours{about}"].format(minutes=minutes.value, hours=hours,
+                                                          rest=rest)
+        return WORDS[f"duration_minutes{about}"].format(minutes=minutes.value)
 
 
 def error_page(diagnostics: list[str]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import links
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Position, Severity, did_you_mean
-from .kinds import Event, Organization, Topic
+from .kinds import Event, Organization, Person, Topic
 from .model import Model, Prose, Reference
 from .text import quoted
 
@@ -31,7 +31,9 @@ def prose_references(prose: Prose) -> list[Reference]:
     search_from = 0
     for found in links.find(prose.text):
         position, search_from = prose.position_of(prose.text[found.start:found.end], search_from)
-        references.append(Reference(prose.owner, found.target, position, "mentions"))
+        # Charts and site facts belong in hand-written pages: in data they are unknown ids.
+        references.append(Reference(prose.owner, found.target, position, "mentions",
+                                    shows=found.shows))
     return references
 
 
@@ -40,12 +42,20 @@ def page_references(path: str, text: str) -> list[Reference]:
     references = []
     start = Position(path)
     for found in links.find(text):
-        position = start.advanced(text, found.start)
-        if found.chart is not None:
-            references.append(Reference(path, found.chart, position, "chart", ("topic",)))
-        else:
-            references.append(Reference(path, found.target, position, "mentions"))
+        references.append(_reference(path, found, start.advanced(text, found.start)))
     return references
+
+
+def _reference(owner: str, found: links.Found, position: Position) -> Reference:
+    if found.chart is not None:
+        return Reference(owner, found.chart, position, "chart", ("topic",))
+    if found.site is not None:
+        return Reference(owner, found.site, position, "site")
+    return Reference(owner, found.target, position, "mentions", shows=found.shows)
+
+
+SITE_FACTS = {"as-of": "the date the site's facts were last reviewed"}
+"""What `[[site:name]]` can show."""
 
 
 def check_references(model: Model, references: list[Reference],
@@ -54,7 +64,19 @@ def check_references(model: Model, references: list[Reference],
     skipped for their own errors are not reported again."""
     diagnostics = []
     for ref in references:
+        if ref.relation == "site":
+            if ref.target not in SITE_FACTS:
+                diagnostics.append(Diagnostic(
+                    ref.position, f"unknown site fact '{quoted(ref.target)}'",
+                    "write [[site:as-of]] for the date the facts were last reviewed"))
+            elif model.as_of is None:
+                diagnostics.append(Diagnostic(
+                    ref.position, "no record says when it was reviewed, so the site has no "
+                    "\"as of\" date", "add `reviewed: 2026-12-01` to the records you checked"))
+            continue
         target = model.get(ref.target)
+        if target is not None and ref.shows is not None:
+            diagnostics += _shown_field_problems(ref, target.when)
         if target is None and ref.target in skipped:
             continue
         if target is None:
@@ -73,6 +95,16 @@ def check_references(model: Model, references: list[Reference],
     return diagnostics
 
 
+def _shown_field_problems(ref: Reference, when: str | None) -> list[Diagnostic]:
+    if ref.shows not in links.SHOWN_FIELDS:
+        return [Diagnostic(ref.position, f"[[{ref.target}:{quoted(ref.shows)}]] shows nothing "
+                           "known", f"write [[{ref.target}:date]] for its date, or [[{ref.target}]]")]
+    if when is None:
+        return [Diagnostic(ref.position, f"'{ref.target}' has no date to show",
+                           f"link it by name with [[{ref.target}]]")]
+    return []
+
+
 def _article(word: str) -> str:
     return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
@@ -84,6 +116,8 @@ def check_records(model: Model) -> list[Diagnostic]:
     for record in model.records.values():
         if isinstance(record, Event):
             diagnostics += _check_event(model, record)
+        elif isinstance(record, Person):
+            diagnostics += _check_name(record)
         elif isinstance(record, Organization):
             diagnostics += _check_ancestry(model, record)
     return diagnostics
@@ -97,6 +131,19 @@ def _check_event(model: Model, event: Event) -> list[Diagnostic]:
                                    "belongs to no series",
                                    "set `topic:` to a topic of type series"))
     return problems
+
+
+def _check_name(person: Person) -> list[Diagnostic]:
+    """A name is written whole (`name`) or in parts (`family_name` and `given_name`)."""
+    parts = (person.family_name, person.given_name)
+    if person.name is None and all(parts):
+        return []
+    if person.name is not None and not any(parts):
+        return []
+    return [Diagnostic(person.origin, f"person '{person.id}' needs `family_name` and "
+                       "`given_name`, or else `name`",
+                       "write Korean and Japanese names in parts; `name` is for names that are "
+                       "not")]
 
 
 def _check_ancestry(model: Model, organization: Organization) -> list[Diagnostic]:
@@ -130,6 +177,23 @@ def future_dates(model: Model, today: PartialDate) -> list[Diagnostic]:
                 event.origin, f"event '{event.id}' is dated {date}, which is in the future",
                 "check the date; planned events are fine", Severity.WARNING))
     return warnings
+
+
+def stale(model: Model, cutoff: PartialDate) -> list[Diagnostic]:
+    """Records not reviewed since `cutoff` (never, or before it): a report for editors, never
+    a problem that stops a build."""
+    found = []
+    for record in model.records.values():
+        reviewed = record.reviewed
+        if reviewed is None:
+            found.append(Diagnostic(record.origin, f"'{record.id}' has never been reviewed",
+                                    "add `reviewed:` with the date you read it against its "
+                                    "sources", Severity.WARNING))
+        elif reviewed.sort_key < cutoff.sort_key[:len(reviewed.iso.split("-"))]:
+            found.append(Diagnostic(record.origin, f"'{record.id}' was last reviewed {reviewed}",
+                                    "read it against its sources and update `reviewed:`",
+                                    Severity.WARNING))
+    return found
 
 
 def backlinks(model: Model, references: list[Reference]) -> dict[str, list[Backlink]]:

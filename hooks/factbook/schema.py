@@ -88,6 +88,13 @@ SHARED_DEFINITIONS: Schema = {
         "type": "string",
         "pattern": "^[A-Z]{2}$",
     },
+    "quantity": {
+        "description": "A whole number, or `about N` when the source gives it only roughly "
+                       "(\"about 150 minutes\"): store what the source says.",
+        "type": ["integer", "string"],
+        "pattern": "^about [1-9][0-9]*$",
+        "minimum": 1,
+    },
     "aliases": {
         "description": "Other names, spellings or abbreviations, in any script.",
         "type": "array",
@@ -352,6 +359,8 @@ def _type_name(value: Any) -> str:
 def _describe_type(expected: Any, subschema: dict[str, Any], defs: dict[str, Any]) -> str:
     if subschema == defs["date"]:
         return "a date"
+    if subschema == defs["quantity"]:
+        return "a whole number"
     names = {"string": "text", "integer": "a whole number", "array": "a list",
              "object": "a mapping", "number": "a number", "boolean": "true or false"}
     if isinstance(expected, list):
@@ -362,6 +371,8 @@ def _describe_type(expected: Any, subschema: dict[str, Any], defs: dict[str, Any
 def _type_hint(subschema: dict[str, Any], defs: dict[str, Any]) -> str:
     if subschema == defs["date"]:
         return "write 2023, 2023-04 or 2023-04-17"
+    if subschema == defs["quantity"]:
+        return "write a whole number, or `about 150` when the source says about"
     if subschema.get("type") == "array":
         return "write a list: `[a, b]` or one `- item` per line"
     if subschema.get("type") == "object":
@@ -415,6 +426,9 @@ def _pattern_problem(field: str, value: str, subschema: dict[str, Any],
         return f"'{quoted(value)}' is not a date", "write 2023, 2023-04 or 2023-04-17"
     if subschema == defs["url"]:
         return _url_problem(value)
+    if subschema == defs["quantity"]:
+        return (f"'{quoted(value)}' is not a number",
+                "write a whole number, or `about 150` when the source says about")
     if subschema == defs["country"]:
         return (f"'{quoted(value)}' is not a country code",
                 "use two capital letters such as KR, JP or US")

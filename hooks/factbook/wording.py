@@ -41,6 +41,8 @@ WORDS: Mapping[str, str] = MappingProxyType({
     "place": "Place",
     "length": "Length",
     "name": "Name",
+    "family_name": "Family name",
+    "given_name": "Given name",
     "short_name": "Short name",
     "country": "Country",
     "also_called": "Also called",
@@ -54,6 +56,8 @@ WORDS: Mapping[str, str] = MappingProxyType({
     "no_address": "none recorded",
     "duration_hours": "{minutes} minutes ({hours} h {rest:02d} min)",
     "duration_minutes": "{minutes} minutes",
+    "duration_hours_about": "about {minutes} minutes (about {hours} h {rest:02d} min)",
+    "duration_minutes_about": "about {minutes} minutes",
     # Record pages: sections.
     "what_happened": "What happened",
     "outcome": "Outcome",
@@ -87,6 +91,8 @@ WORDS: Mapping[str, str] = MappingProxyType({
     "all_terms": "All terms in the glossary",
     "where_term_used": "Where this term is used",
     "original": "Original ↗",
+    "reviewed": "Facts last checked against their sources: {date}.",
+    "as_of_unknown": "not recorded",
     "page_description": "{kind}: {name}",
     # Native-script forms.
     "native_ko": "Korean",

@@ -186,7 +186,7 @@ def test_a_warning_fails_a_strict_build_before_site_is_touched(tmp_path: Path) -
     facts.write_text(future, encoding="utf-8")
     run = build(project, site)
     assert run.returncode == 1
-    assert reported(run) == ["data/facts.yaml:47:5: warning: event 'round-one' is dated "
+    assert reported(run) == ["data/facts.yaml:49:5: warning: event 'round-one' is dated "
                              "November 2099, which is in the future (check the date; planned "
                              "events are fine)"]
     assert snapshot(site) == before

@@ -60,11 +60,12 @@ def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
         with urllib.request.urlopen(url, timeout=2) as response:
             page = BeautifulSoup(response.read(), "html.parser")
         assert page.find("article").find("code").get_text().strip() == (
-            "data/facts.yaml:49:11: impossible date '2019-13': there is no month 13 "
+            "data/facts.yaml:51:11: impossible date '2019-13': there is no month 13 "
             "(check the source; if only the month is known, write 2023-04)")
         # The same data still fails a real build.
         assert mkdocs_build(project, tmp_path / "site").returncode != 0
-        data.write_text(good.replace("Kim Example\n", "Kim Example-Fixed\n", 1), encoding="utf-8")
+        data.write_text(good.replace("given_name: Example\n", "given_name: Example-Fixed\n", 1),
+                        encoding="utf-8")
         assert wait_for(url, "Kim Example-Fixed") == "Kim Example-Fixed"
     finally:
         server.terminate()
