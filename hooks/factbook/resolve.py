@@ -97,8 +97,9 @@ def check_references(model: Model, references: list[Reference],
 
 def _shown_field_problems(ref: Reference, when: str | None) -> list[Diagnostic]:
     if ref.shows not in links.SHOWN_FIELDS:
+        hint = f"write [[{ref.target}:date]] for its date, or [[{ref.target}]]"
         return [Diagnostic(ref.position, f"[[{ref.target}:{quoted(ref.shows)}]] shows nothing "
-                           "known", f"write [[{ref.target}:date]] for its date, or [[{ref.target}]]")]
+                           "known", hint)]
     if when is None:
         return [Diagnostic(ref.position, f"'{ref.target}' has no date to show",
                            f"link it by name with [[{ref.target}]]")]
