@@ -79,11 +79,11 @@ def test_pre_commit_hook_fails_on_a_mistake_with_its_place(tmp_path: Path,
     (tmp_path / ".venv").symlink_to(ROOT / ".venv")
     people = tmp_path / "data" / "people.yaml"
     text = people.read_text(encoding="utf-8")
-    people.write_text(text.replace("    name: Seo Min-jung\n", "    nmae: Seo Min-jung\n", 1),
+    people.write_text(text.replace("    given_name: Min-jung\n", "    gvien_name: Min-jung\n", 1),
                       encoding="utf-8")
     completed = _run_like_pre_commit(_pre_commit_hooks()["factbook-check"], tmp_path)
     assert completed.returncode != 0
-    assert re.search(r"^data/people\.yaml:\d+:\d+: unknown field 'nmae'", completed.stderr,
+    assert re.search(r"^data/people\.yaml:\d+:\d+: unknown field 'gvien_name'", completed.stderr,
                      re.MULTILINE), completed.stderr
 
 

@@ -51,7 +51,10 @@ def _list_of(description: str, definition: str, unique: bool = False) -> dict[st
 
 @dataclass(frozen=True, kw_only=True)
 class Source(Record):
-    title: str = fact(defined(TEXT, "The headline or document title, in its own language."))
+    title: str | None = fact(defined(
+        TEXT, "The headline or document title, in its own language, exactly as the source "
+        "prints it. Leave it out when the copy you read does not show it: the site then says "
+        "the headline is not recorded."), default=None)
     title_en: str | None = fact(defined(
         TEXT, "An English translation of a non-English title (your own words)."), default=None)
     publisher: str = fact(defined(TEXT, "Newspaper, agency, ministry or database."))
@@ -70,15 +73,18 @@ class Source(Record):
 
     @property
     def display_name(self) -> str:
-        return self.title
+        """The headline; for a source whose headline is not recorded, publisher and date."""
+        if self.title:
+            return self.title
+        return ", ".join([self.publisher, *([self.date.display] if self.date else [])])
 
     def description(self, plain: Any) -> str:
-        return f"{self.publisher}: {self.title}"
+        return f"{self.publisher}: {self.display_name}" if self.title else self.display_name
 
 
 def _source_jsonld(source: Source, ld: LinkedData) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "NewsArticle" if source.kind == "news" else "CreativeWork",
-                            "name": source.title, "headline": source.title,
+                            "name": source.display_name, "headline": source.title,
                             "publisher": {"@type": "Organization", "name": source.publisher}}
     if source.author:
         node["author"] = {"@type": "Person", "name": source.author}

@@ -314,7 +314,9 @@ class PageContext:
     def source_line(self, source_id: str) -> str:
         source = self.site.model.records[source_id]
         assert isinstance(source, Source)
-        parts = [text.literal(source.publisher), f"“{self.link(source.id)}”"]
+        shown = f"“{self.link(source.id)}”" if source.title else \
+            self.link(source.id, WORDS["headline_not_recorded"])
+        parts = [text.literal(source.publisher), shown]
         if source.author:
             parts.append(text.literal(source.author))
         if source.date:

@@ -49,6 +49,8 @@ WORDS: Mapping[str, str] = MappingProxyType({
     "also_written": "Also written",
     "parties": "Parties",
     "publisher": "Publisher",
+    "headline": "Headline",
+    "headline_not_recorded": "headline not recorded",
     "title_in_english": "Title in English",
     "author": "Author",
     "language": "Language",
