@@ -92,17 +92,21 @@ def check(project: Project) -> Checked:
         references += resolve.prose_references(prose)
 
     doc_pages: dict[str, DocPage] = {}
+    page_texts: list[tuple[str, str]] = []
     docs_root = project.root / project.docs_dir
     for path in project.doc_files():
         markdown = path.read_text(encoding="utf-8-sig")
         display = project.display(path)
         doc_pages[display] = DocPage.read(path.relative_to(docs_root).as_posix(), markdown)
         references += resolve.page_references(display, markdown)
+        page_texts.append((display, markdown))
 
     # Only records in the model can be targets; references from left-out records are checked too.
     diagnostics += resolve.check_references(model, references, assembly.skipped_ids)
     diagnostics += resolve.check_records(model)
     diagnostics += charts.problems(model, references)
+    for display, markdown in page_texts:
+        diagnostics += resolve.retyped_dates(model, display, markdown)
     if project.today is not None:
         diagnostics += resolve.future_dates(model, project.today)
     ordered = tuple(sorted(diagnostics, key=lambda d: d.sort_key))

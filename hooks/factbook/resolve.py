@@ -7,6 +7,7 @@ appear on each person's page) and `[[id]]` in prose, hand-written pages included
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from .diagnostics import Diagnostic, Position, Severity, did_you_mean
 from .kinds import Event, Organization, Person, Topic
 from .model import Model, Prose, Reference
 from .text import quoted
+from .wording import MONTHS
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,35 @@ def _check_ancestry(model: Model, organization: Organization) -> list[Diagnostic
         seen.add(parent.id)
         current = parent
     return []
+
+
+_WRITTEN_DATE = re.compile(
+    r"\b[0-9]{1,2}(?:–[0-9]{1,2})? (?:" + "|".join(MONTHS) + r") [0-9]{4}\b")
+"""A date to the day as pages write it ("29 December 2014", "26–29 December 2014")."""
+
+
+def retyped_dates(model: Model, path: str, text: str) -> list[Diagnostic]:
+    """Dates to the day that a hand-written page types out although an event holds them: the
+    page should show the record's date (`[[id:date]]`), so it follows when the record changes.
+    Code and `[[...]]` are skipped."""
+    events: dict[str, list[str]] = defaultdict(list)
+    for event in model.of(Event):
+        if event.date.precision == "day" and event.when:
+            events[event.when].append(event.id)
+    found = []
+    start = Position(path)
+    references = [(f.start, f.end) for f in links.find(text)]
+    for begin, end in links.prose_segments(text):
+        for match in _WRITTEN_DATE.finditer(text, begin, end):
+            ids = events.get(match.group())
+            if not ids or any(a <= match.start() < b for a, b in references):
+                continue
+            options = " or ".join(f"[[{event_id}:date]]" for event_id in sorted(ids))
+            found.append(Diagnostic(
+                start.advanced(text, match.start()),
+                f"'{match.group()}' is typed out, but it is the date of {', '.join(sorted(ids))}",
+                f"write {options}, so the page follows the record", Severity.WARNING))
+    return found
 
 
 def future_dates(model: Model, today: PartialDate) -> list[Diagnostic]:

@@ -112,3 +112,12 @@ def test_check_stale_reports_without_failing(tmp_path: Path) -> None:
         "data/a.yaml:2:5: warning: 'src' has never been reviewed (add `reviewed:` with the date "
         "you read it against its sources)",
         "2 of 2 records not reviewed since 1 December 2025 (12m before 1 December 2026)"]
+
+
+def test_a_page_that_retypes_an_events_date_is_warned(tmp_path: Path) -> None:
+    page = "# Home\n\nOn 26–29 December 2014 they met; `26–29 December 2014` is code.\n"
+    result = run(tmp_path, {"data/a.yaml": EVENT.format(duration=45, reviewed="2026"),
+                            "docs/index.md": page})
+    assert messages(result) == [
+        "docs/index.md:3:4: warning: '26–29 December 2014' is typed out, but it is the date of e "
+        "(write [[e:date]], so the page follows the record)"]
