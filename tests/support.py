@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HOOK = ROOT / "hooks" / "mkdocs_adapter.py"
 CACHE = Path(".cache") / "factbook"
 """The build cache's folder in a project (hooks/factbook/cache.py)."""
-SOURCE_DATE_EPOCH = "1767225600"
+SOURCE_DATE_EPOCH = "1796083200"
 """Builds in tests are reproducible: MkDocs takes its dates from here."""
 
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from support import BuildRun, mkdocs_build
 
 CASES = Path(__file__).resolve().parent / "cases"
-"""1 January 2026: the build date of every test build (future dates are judged against it)."""
+"""The catalogue of bad inputs: one `<name>.yaml` and the lines it must produce, `<name>.txt`."""
 
 GENERATED = {
     "too-large": lambda: b"events: []\n" + b"#" * (1024 * 1024),
