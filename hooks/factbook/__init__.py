@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, output, resolve
+from . import cache, limits, output, resolve
 from .assemble import assemble
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Severity, errors
@@ -122,6 +122,7 @@ def check(project: Project) -> Result:
         display = project.display(path)
         doc_pages[display] = DocPage(src_uri, _title(markdown, src_uri))
         references += resolve.page_references(display, markdown)
+        diagnostics += limits.page_problems(display, markdown)
 
     # Only records in the model can be targets; references from skipped records are still checked.
     diagnostics += resolve.check_references(model, references, assembly.skipped_ids)

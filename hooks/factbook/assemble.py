@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import resolve
+from . import limits, resolve
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Position
 from .load import FieldPath, LoadedFile
@@ -105,6 +105,10 @@ class _RecordBuilder:
             return
         start, raw = self.loaded.source_text(self.base + (name,))
         prose = Prose(self.id, name, text, self.position(name), start, raw)
+        too_costly = limits.field_problems(prose)
+        if too_costly:  # reported alone: searching it for links could cost what rendering would
+            self.assembly.diagnostics += too_costly
+            return
         self.assembly.prose.append(prose)
         self.assembly.diagnostics += resolve.link_problems(prose)
 
