@@ -148,8 +148,8 @@ def _too_deep(offset: int) -> Problem:
 
 
 def _backticks(text: str) -> list[Problem]:
-    """Runs of backticks: none too long, and few without a later run of the same length (the
-    only runs whose search reaches the end of the text)."""
+    """Runs of backticks: none too long, and few that nothing closes (their search for a closing
+    run reaches the end of the text)."""
     runs = [(match.start(), len(match.group())) for match in _TOKENS.finditer(text)
             if match.group()[0] == "`"]
     problems: list[Problem] = []
@@ -159,14 +159,24 @@ def _backticks(text: str) -> list[Problem]:
                                 f"{MAX_BACKTICK_RUN} in a row)",
                                 "code needs one backtick on each side; write \\` for a "
                                 "backtick as text"))
-    later: set[int] = set()
+    # As the parser reads them: a run is closed by the next run of the same length, and what
+    # lies between is code; a run with no such partner is text, and its search reached the end.
+    partner: list[int | None] = [None] * len(runs)
+    next_of_length: dict[int, int] = {}
+    for position in range(len(runs) - 1, -1, -1):
+        partner[position] = next_of_length.get(runs[position][1])
+        next_of_length[runs[position][1]] = position
     unclosed: list[int] = []
-    for offset, length in reversed(runs):
-        if length not in later:
-            unclosed.append(offset)
-        later.add(length)
+    position = 0
+    while position < len(runs):
+        closer = partner[position]
+        if closer is None:
+            unclosed.append(runs[position][0])
+            position += 1
+        else:
+            position = closer + 1
     if len(unclosed) > MAX_UNCLOSED:
-        problems.append(Problem(unclosed[-1], f"{len(unclosed):,} runs of backticks are never "
+        problems.append(Problem(unclosed[0], f"{len(unclosed):,} runs of backticks are never "
                                 f"closed (at most {MAX_UNCLOSED} may be); the first is here",
                                 "close each code span with as many backticks as opened it, or "
                                 "write \\` for a backtick as text"))
