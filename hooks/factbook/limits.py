@@ -58,6 +58,11 @@ MAX_WORD = 1_000
 """Longest run of characters without white space. Real data: 144 (an address). Finding link
 addresses (`links.destinations`) reads each up to the next white space."""
 
+MAX_DEFINITIONS = 4
+"""Link and footnote definitions (`[label]: address`, `[^1]: text`) per field or page. Real data
+and pages: none (links are written inline). Python-Markdown cuts its block in two at each
+definition and parses the rest again, so their cost grows with their number times the length."""
+
 MAX_ABBREVIATIONS = 0
 """Abbreviation definitions (`*[HTML]: ...`) in a data field. Their cost grows with the number
 of definitions times the length of the whole page they land on (the timeline holds every
@@ -184,9 +189,10 @@ def _backticks(text: str) -> list[Problem]:
 
 
 def _lines(text: str, abbreviations: bool) -> list[Problem]:
-    """Block nesting per line, unbroken runs of characters, abbreviation definitions."""
+    """Block nesting per line, unbroken runs of characters, link and abbreviation definitions."""
     problems: list[Problem] = []
     deepest: tuple[int, int] = (0, 0)  # (depth, offset of where the line's text starts)
+    definitions: list[int] = []
     defined: list[int] = []
     start, end = 0, len(text)
     while start <= end:
@@ -196,7 +202,9 @@ def _lines(text: str, abbreviations: bool) -> list[Problem]:
         depth, at = _nesting(text, start, stop)
         if depth > deepest[0]:
             deepest = (depth, at)
-        if abbreviations and text.startswith("*[", at) and text.find("]:", at, stop) > 0:
+        if text.startswith("[", at) and text.find("]:", at, stop) > 0:
+            definitions.append(at)
+        elif abbreviations and text.startswith("*[", at) and text.find("]:", at, stop) > 0:
             defined.append(at)
         start = stop + 1
     if deepest[0] > MAX_NESTING:
@@ -208,6 +216,10 @@ def _lines(text: str, abbreviations: bool) -> list[Problem]:
         problems.append(Problem(longest.start(), f"{longest.end() - longest.start():,} characters "
                                 f"without a space (at most {MAX_WORD:,})",
                                 "break the text with spaces; shorten the address"))
+    if len(definitions) > MAX_DEFINITIONS:
+        problems.append(Problem(definitions[MAX_DEFINITIONS], f"{len(definitions):,} link or "
+                                f"footnote definitions ('[label]: ...'; at most "
+                                f"{MAX_DEFINITIONS})", "write links inline: [text](address)"))
     if len(defined) > MAX_ABBREVIATIONS:
         problems.append(Problem(defined[0], "abbreviation definitions ('*[...]: ...') are not "
                                 "allowed in data", "make it a glossary term (terms:), which "
