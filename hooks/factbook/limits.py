@@ -51,12 +51,12 @@ tried at each of its k positions with each shorter length: k² scans of the rest
 
 MAX_NESTING = 8
 """Levels of block nesting on one line: quote markers (`>`), list markers (`-`, `1.`) and every
-four columns of indentation. Real data: 2; pages: 2. Python-Markdown recurses per level and
-crashes at a few hundred."""
+four columns of indentation. Real data and pages: 1 (a plain list). Python-Markdown recurses
+per level and crashes at a few hundred."""
 
 MAX_WORD = 1_000
-"""Longest run of characters without white space. Real data: 144 (an address). Finding link
-addresses (`links.destinations`) reads each up to the next white space."""
+"""Longest run of characters without white space. Real data: 54; pages: 85 (an address). Finding
+link addresses (`links.destinations`) reads each up to the next white space."""
 
 MAX_DEFINITIONS = 4
 """Link and footnote definitions (`[label]: address`, `[^1]: text`) per field or page. Real data
