@@ -36,10 +36,11 @@ MAX_FIELD_CHARS: dict[str, int] = {
 """Characters per Markdown field, by field name. An explainer's summary is a paragraph; details
 are a few paragraphs. The longest field bounds what one unclosed opener can cost."""
 
-MAX_UNCLOSED = 4
+MAX_UNCLOSED = 2
 """Openers never closed, per field or page, of each kind: `[` without its `]`, a link's `](`
 without its `)`, a run of backticks with no run of the same length after it. Real data and pages:
-none. Each one scans to the end of its text (a 10,000-character field: about 3 ms each)."""
+none. Each one scans to the end of its text, a `[` once for each of the six link and image
+patterns (measured: four at the start of a field cost 1 µs per character, three times prose)."""
 
 MAX_BRACKET_DEPTH = 6
 """Nesting of `[` (and of links' `(`). Real data: 2, as in `[[id|label]]`; a link around a
