@@ -36,6 +36,14 @@ MAX_FIELD_CHARS: dict[str, int] = {
 """Characters per Markdown field, by field name. An explainer's summary is a paragraph; details
 are a few paragraphs. The longest field bounds what one unclosed opener can cost."""
 
+MARKS_PER_CHARACTER = 1 / 10
+MARKS_FREE = 20
+"""Inline marks per data field (`[`, `](`, runs of backticks, runs of `*` or `_`): at most
+`MARKS_FREE` plus one per ten characters. Real data: at most one per 22 characters (52 in the
+longest field). Every link, code span or emphasis costs Python-Markdown about 30 µs, a hundred
+times a character of prose, so a field of nothing but code spans (`x` `y` ...) rendered at 30
+times the cost of prose per character; at this density, at most about 10 times."""
+
 MAX_UNCLOSED = 2
 """Openers never closed, per field or page, of each kind: `[` without its `]`, a link's `](`
 without its `)`, a run of backticks with no run of the same length after it. Real data and pages:
@@ -84,7 +92,7 @@ class Problem:
 
 def text_problems(text: str, field: str | None = None) -> list[Problem]:
     """Every limit `text` exceeds, at most one problem per limit. `field` names a data field
-    (its length and abbreviations are limited); None is a hand-written page."""
+    (its length, density of marks and abbreviations are limited); None is a hand-written page."""
     problems: list[Problem] = []
     limit = MAX_FIELD_CHARS.get(field) if field is not None else None
     if limit is not None and len(text) > limit:
@@ -92,6 +100,8 @@ def text_problems(text: str, field: str | None = None) -> list[Problem]:
                                 f"{limit:,}", "shorten it; put long explanations in `details:` "
                                 "or in a page under docs/" if field != "details" else
                                 "shorten it, or move the explanation to a page under docs/"))
+    if limit is not None:
+        problems += _marks(text)
     problems += _brackets(text)
     problems += _backticks(text)
     problems += _lines(text, abbreviations=field is not None)
@@ -102,6 +112,28 @@ _TOKENS = re.compile(r"\\.|`+|[\[\]()]", re.DOTALL)
 """What the bracket and backtick scan looks at: an escape (a backslash and the character it
 escapes), a run of backticks, a bracket or parenthesis. Each match is one step: linear."""
 _WORDS = re.compile(r"[^ \t\n\r\f\v]+")
+
+
+_MARKS = re.compile(r"\\.|`+|\]\(|\[|[*_]+", re.DOTALL)
+
+
+def _marks(text: str) -> list[Problem]:
+    """Too many inline marks for the field's length (escaped characters are text)."""
+    allowed = MARKS_FREE + int(len(text) * MARKS_PER_CHARACTER)
+    count = 0
+    for match in _MARKS.finditer(text):
+        if match.group()[0] == "\\":
+            continue
+        count += 1
+        if count > allowed:
+            total = count + sum(1 for rest in _MARKS.finditer(text, match.end())
+                                if rest.group()[0] != "\\")
+            return [Problem(match.start(), f"{total:,} Markdown marks ('[', '](', '`', '*', "
+                            f"'_') in {len(text):,} characters; at most {allowed:,} ({MARKS_FREE}, "
+                            f"plus one per {round(1 / MARKS_PER_CHARACTER)} characters)",
+                            "use less formatting; write \\* or \\_ for a star or underscore "
+                            "as text")]
+    return []
 
 
 def _brackets(text: str) -> list[Problem]:

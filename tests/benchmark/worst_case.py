@@ -8,7 +8,7 @@ Times `mkdocs build --strict` of a copy of the real site (data/, docs/, hooks/, 
   "more than" that), and with them (refused by the check, before site/ is touched);
 - plus the worst input found that passes the check: one event whose summary and details are at
   their length limits and at every construct limit (two unclosed `[`, links and backtick runs,
-  then a code span every four characters, the costliest accepted Markdown per character);
+  then a link every 20 characters, the costliest accepted Markdown per character);
 - plus a whole file of such events, up to the 1 MB file limit, and, for comparison, the same
   events with ordinary prose of the same length.
 
@@ -54,9 +54,9 @@ ISSUE_SUMMARY = ("[](" * 4_200 + "[" * 12_400)[:25_000]
 """The issue's input: about 25 kB of unbalanced `[` and `](` in one summary."""
 WORST_HEAD = "[a [b [w](x [x](y ```` ````` "
 """Every construct at its limit: two unclosed `[`, two unclosed links, two unclosed runs."""
-WORST_UNIT = "`x` "
-"""A code span every four characters: the costliest accepted Markdown per character found
-(about 30 µs per inline element, whatever its kind; emphasis and links cost a little less)."""
+WORST_UNIT = "[a](b) abcdefghijkl "
+"""A link every 20 characters (two marks, the most the density limit allows): the costliest
+accepted Markdown per character found (code spans and emphasis cost a little less)."""
 PROSE_UNIT = "The ministers met in Seoul and agreed to resume the talks. "
 
 
