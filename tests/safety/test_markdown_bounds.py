@@ -208,7 +208,7 @@ def test_a_page_over_a_limit_warns_at_its_line_and_column(tmp_path: Path) -> Non
     result = check(Project(project))
     assert result.ok
     assert [str(d) for d in result.diagnostics] == [
-        "docs/stray.md:4:6: warning: 5 '[' are never closed by ']' (at most 4 may be); the first "
+        "docs/stray.md:4:6: warning: 5 '[' are never closed by ']' (at most 2 may be); the first "
         "is here (close each bracket, or write \\[ for a bracket as text)"]
 
 
