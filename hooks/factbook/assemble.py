@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import UnionType
 from typing import Any
 
-from . import links
+from . import limits, links
 from .dates import PartialDate, ends_before_start
 from .diagnostics import Diagnostic, Position
 from .kinds import KINDS
@@ -187,6 +187,11 @@ class _RecordBuilder:
         """Remember a Markdown field for its `[[id]]` references, and check its links."""
         raw = self.loaded.source_text(path)
         prose = Prose(self.id, name, text, self.position(path), raw)
+        too_costly = limits.field_problems(prose)
+        if too_costly:  # reported alone: searching it for links could cost what rendering would
+            self.assembly.diagnostics += too_costly
+            self.ok = False
+            return
         self.assembly.prose.append(prose)
         for problem in link_problems(prose):
             self.assembly.diagnostics.append(problem)

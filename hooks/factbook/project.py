@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, charts, collector, kinds, resolve
+from . import cache, charts, collector, kinds, limits, resolve
 from .assemble import assemble
 from .dates import PartialDate
 from .diagnostics import Diagnostic, errors
@@ -99,6 +99,7 @@ def check(project: Project) -> Checked:
         display = project.display(path)
         doc_pages[display] = DocPage.read(path.relative_to(docs_root).as_posix(), markdown)
         references += resolve.page_references(display, markdown)
+        diagnostics += limits.page_problems(display, markdown)
         page_texts.append((display, markdown))
 
     # Only records in the model can be targets; references from left-out records are checked too.

@@ -15,7 +15,7 @@ ORDER = [
     # Basics: what every step uses.
     "diagnostics", "wording", "dates", "urls", "collector", "links", "text",
     # load → the declared model and kinds → the schema derived from them → assemble → resolve.
-    "load", "model", "kinds", "schema", "assemble", "resolve",
+    "load", "model", "kinds", "schema", "limits", "assemble", "resolve",
     # render (charts, pages, glossary marks) → output for site engines → its cache.
     "charts", "render", "glossary", "export", "output", "plaindata", "cache",
     # The pipeline, the package's API, the command line.
