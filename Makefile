@@ -33,8 +33,7 @@ check: $(VENV)/.runtime  ## validate data/ and docs/ only (fast; what the pre-co
 
 lint: $(VENV)/.dev  ## ruff and mypy (settings in pyproject.toml); zero findings expected
 	$(BIN)/ruff check hooks tests
-	@# Enabled once the tree is formatted (one mechanical `ruff format` commit):
-	@# $(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy
 
 test: lint  ## set up, lint, then run the whole test suite

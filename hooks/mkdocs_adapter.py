@@ -77,8 +77,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def _build_date() -> PartialDate:
     # The only clock in the project, and it honours SOURCE_DATE_EPOCH for reproducible builds.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-              if epoch else datetime.datetime.now(datetime.UTC))
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch
+        else datetime.datetime.now(datetime.UTC)
+    )
     return PartialDate(moment.year, moment.month, moment.day)
 
 
@@ -93,8 +96,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
     started = time.perf_counter()  # for the log line only; nothing built depends on it
-    result = factbook.publish(factbook.Project(root, docs_dir=docs_dir, today=_build_date()),
-                              _addresses(config))
+    result = factbook.publish(
+        factbook.Project(root, docs_dir=docs_dir, today=_build_date()), _addresses(config)
+    )
     elapsed = time.perf_counter() - started
     # In strict mode a warning fails the build too; fail it now, before MkDocs cleans site/,
     # rather than at the end, after the previous site has been overwritten.
@@ -111,11 +115,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         else:
             log.error(str(diagnostic))
     if fails:
-        count = len(result.diagnostics) if config.strict else \
-            sum(1 for d in result.diagnostics if d.severity is factbook.Severity.ERROR)
-        raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data or pages "
-                          "(listed above, as file:line:column); nothing was built and site/ "
-                          "is unchanged")
+        count = (
+            len(result.diagnostics)
+            if config.strict
+            else sum(1 for d in result.diagnostics if d.severity is factbook.Severity.ERROR)
+        )
+        raise PluginError(
+            f"{count} problem{'s' if count != 1 else ''} in the data or pages "
+            "(listed above, as file:line:column); nothing was built and site/ "
+            "is unchanged"
+        )
     _output = result
     # Says whether the cache was used (a data edit should say "built") and what the core cost.
     how = "read from the build cache" if result.from_cache else "built"
@@ -127,9 +136,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Glossary links get their final address (MkDocs' directory URLs or not), so MkDocs does
     # not resolve them again; tests check every link of the built site instead.
     _glossary = GlossaryExtension(
-        result.terms, result.glossary_locations,
+        result.terms,
+        result.glossary_locations,
         functools.partial(factbook.built_relative, directory_urls=config.use_directory_urls),
-        generated=result.pages.keys())
+        generated=result.pages.keys(),
+    )
     # MkDocs hands this list to Markdown(), which takes Extension instances as well as names;
     # MkDocs' own annotation says list[str].
     config.markdown_extensions.append(_glossary)  # type: ignore[arg-type]
@@ -156,8 +167,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _output is not None
     for src_uri, markdown in _output.pages.items():
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"{config.docs_dir}/{src_uri} has the path of a generated page: "
-                              "rename or remove it")
+            raise PluginError(
+                f"{config.docs_dir}/{src_uri} has the path of a generated page: rename or remove it"
+            )
         generated = File.generated(config, src_uri, content=markdown)
         if src_uri not in _listings:
             # Record pages are reached from listings, never from the navigation: Material renders
@@ -222,9 +234,11 @@ def _edit_base(config: MkDocsConfig) -> str | None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Add schema.org JSON-LD and Open Graph tags to the page's head."""
     # Material's search dialog has no accessible name; screen readers announce it as "Search".
-    output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
-                            '<div class="md-search" data-md-component="search" role="dialog" '
-                            'aria-label="Search">', 1)
+    output = output.replace(
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
+        1,
+    )
     if _errors or _output is None:
         return output
     src_uri = page.file.src_uri
@@ -234,12 +248,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Generated descriptions arrive HTML-escaped (themes print them as they are); unescape
     # once so each tag below escapes exactly once.
     description = html.unescape(page.meta.get("description") or "") or config.site_description or ""
-    meta = {"og:type": "article" if is_record else "website", "og:site_name": config.site_name,
-            "og:title": page.title or config.site_name,
-            "og:url": _addresses(config).url(src_uri),
-            "og:description": description}
-    tags += [f'<meta property="{key}" content="{html.escape(str(value), quote=True)}">'
-             for key, value in meta.items() if value]
+    meta = {
+        "og:type": "article" if is_record else "website",
+        "og:site_name": config.site_name,
+        "og:title": page.title or config.site_name,
+        "og:url": _addresses(config).url(src_uri),
+        "og:description": description,
+    }
+    tags += [
+        f'<meta property="{key}" content="{html.escape(str(value), quote=True)}">'
+        for key, value in meta.items()
+        if value
+    ]
     tags.append('<meta name="twitter:card" content="summary">')
     return output.replace("</head>", "".join(tags) + "</head>", 1)
 

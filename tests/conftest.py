@@ -10,8 +10,13 @@ from support import ROOT, BuildRun, copy_fixture, mkdocs_build
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the expected pages under tests/golden/ from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the expected pages under tests/golden/ from the current output",
+    )
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     return copy_fixture("mini", tmp_path)

@@ -35,9 +35,24 @@ def mkdocs_build(project: Path, site: Path, *extra: str, timeout: float = 300) -
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     try:
         completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-             "-d", str(site), *extra],
-            cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-f",
+                str(project / "mkdocs.yml"),
+                "-d",
+                str(site),
+                *extra,
+            ],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired as expired:
         return BuildRun(-1, f"timed out after {timeout} s\n{expired.output or ''}", site)
     return BuildRun(completed.returncode, completed.stdout + completed.stderr, site)
@@ -52,8 +67,11 @@ def good_build(fixture: str, base: Path) -> Path:
 
 def reported(run: BuildRun) -> list[str]:
     """The problems factbook logged in a build (its warnings and errors), without the level."""
-    return [line.split("factbook: ", 1)[1] for line in run.lines()
-            if "factbook: " in line and not line.startswith("INFO")]
+    return [
+        line.split("factbook: ", 1)[1]
+        for line in run.lines()
+        if "factbook: " in line and not line.startswith("INFO")
+    ]
 
 
 def snapshot(folder: Path, skip: Path | tuple[Path, ...] = ()) -> dict[str, tuple[str, int]]:
@@ -65,15 +83,20 @@ def snapshot(folder: Path, skip: Path | tuple[Path, ...] = ()) -> dict[str, tupl
             continue
         if path.is_file() and "__pycache__" not in path.parts:
             result[path.relative_to(folder).as_posix()] = (
-                hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                path.stat().st_mtime_ns,
+            )
     return result
 
 
 def cache_entries(project: Path) -> list[str]:
     """What the build cache holds (the only thing a good build may write besides the site)."""
     folder = project / CACHE
-    return sorted(p.relative_to(project).as_posix() for p in folder.rglob("*")) \
-        if folder.exists() else []
+    return (
+        sorted(p.relative_to(project).as_posix() for p in folder.rglob("*"))
+        if folder.exists()
+        else []
+    )
 
 
 def copy_fixture(name: str, destination: Path) -> Path:

@@ -40,8 +40,9 @@ def _run_like_pre_commit(hook: dict[str, Any], root: Path) -> subprocess.Complet
     the entry like a shell would and run it from the repository's root. The environment is a
     clean machine's: nothing from this test process (no PYTHONPATH, no activated venv)."""
     clean = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", str(root))}
-    return subprocess.run(shlex.split(hook["entry"]), cwd=root, env=clean, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        shlex.split(hook["entry"]), cwd=root, env=clean, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_pre_commit_hooks_use_the_project_venv() -> None:
@@ -71,20 +72,25 @@ def test_pre_commit_hook_passes_on_the_real_data(venv_python: Path) -> None:
     print(f"check took {elapsed:.2f} s")  # a figure, not an assertion: speed is benchmarked
 
 
-def test_pre_commit_hook_fails_on_a_mistake_with_its_place(tmp_path: Path,
-                                                          venv_python: Path) -> None:
+def test_pre_commit_hook_fails_on_a_mistake_with_its_place(
+    tmp_path: Path, venv_python: Path
+) -> None:
     for folder in ("data", "docs", "hooks"):
-        shutil.copytree(ROOT / folder, tmp_path / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
     (tmp_path / ".venv").symlink_to(ROOT / ".venv")
     people = tmp_path / "data" / "people.yaml"
     text = people.read_text(encoding="utf-8")
-    people.write_text(text.replace("    given_name: Min-jung\n", "    gvien_name: Min-jung\n", 1),
-                      encoding="utf-8")
+    people.write_text(
+        text.replace("    given_name: Min-jung\n", "    gvien_name: Min-jung\n", 1),
+        encoding="utf-8",
+    )
     completed = _run_like_pre_commit(_pre_commit_hooks()["factbook-check"], tmp_path)
     assert completed.returncode != 0
-    assert re.search(r"^data/people\.yaml:\d+:\d+: unknown field 'gvien_name'", completed.stderr,
-                     re.MULTILINE), completed.stderr
+    assert re.search(
+        r"^data/people\.yaml:\d+:\d+: unknown field 'gvien_name'", completed.stderr, re.MULTILINE
+    ), completed.stderr
 
 
 def test_publishing_workflow_builds_strictly() -> None:

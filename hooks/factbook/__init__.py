@@ -17,9 +17,27 @@ from .render import error_page, kind_listings, listing_pages
 from .schema import schema_text
 from .urls import Addresses, built_relative
 
-__all__ = ["KINDS", "STYLESHEET", "Addresses", "Checked", "Diagnostic", "Model", "Output",
-           "Project", "RecordKind", "Severity", "build", "built_relative", "check",
-           "error_page", "kind_listings", "listing_pages", "publish", "register", "schema_text"]
+__all__ = [
+    "KINDS",
+    "STYLESHEET",
+    "Addresses",
+    "Checked",
+    "Diagnostic",
+    "Model",
+    "Output",
+    "Project",
+    "RecordKind",
+    "Severity",
+    "build",
+    "built_relative",
+    "check",
+    "error_page",
+    "kind_listings",
+    "listing_pages",
+    "publish",
+    "register",
+    "schema_text",
+]
 
 STYLESHEET = Path(__file__).parent / "assets" / "factbook.css"
 """Styles for generated pages (timeline, native names, glossary marks)."""

@@ -26,16 +26,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
     parser.add_argument("--data", default="data", help="data folder, relative to the root")
     parser.add_argument("--docs", default="docs", help="hand-written pages, relative to the root")
-    parser.add_argument("--kinds", type=Path, action="append", default=[], metavar="FILE.py",
-                        help="a file that declares kinds of record with register() (the hook "
-                             "file mkdocs.yml lists after the factbook hook); may be repeated")
+    parser.add_argument(
+        "--kinds",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE.py",
+        help="a file that declares kinds of record with register() (the hook "
+        "file mkdocs.yml lists after the factbook hook); may be repeated",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     checking = commands.add_parser("check", help="validate data/ and docs/; print every problem")
-    checking.add_argument("--stale", metavar="PERIOD", help="also list the records not reviewed "
-                          "within PERIOD (12m, 1y, 90d) before today: a report, never a failure")
-    checking.add_argument("--today", type=PartialDate.parse, default=None, metavar="YYYY-MM-DD",
-                          help="the day --stale counts back from (default: SOURCE_DATE_EPOCH's "
-                               "day, else the clock's)")
+    checking.add_argument(
+        "--stale",
+        metavar="PERIOD",
+        help="also list the records not reviewed "
+        "within PERIOD (12m, 1y, 90d) before today: a report, never a failure",
+    )
+    checking.add_argument(
+        "--today",
+        type=PartialDate.parse,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day --stale counts back from (default: SOURCE_DATE_EPOCH's "
+        "day, else the clock's)",
+    )
     emit = commands.add_parser("emit", help="write all pages as Markdown into a folder")
     emit.add_argument("out", type=Path, help="the folder to write (must not be docs/ or data/)")
     commands.add_parser("schema", help=f"rewrite {SCHEMA_PATH.name} from the declared kinds")
@@ -59,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(result, Output):
         return _emit(project, result, args.out)
     elapsed = time.perf_counter() - started
-    print(f"ok: {len(result.model.records)} records, {len(result.doc_pages)} pages checked "
-          f"in {elapsed:.2f} s")
+    print(
+        f"ok: {len(result.model.records)} records, {len(result.doc_pages)} pages checked "
+        f"in {elapsed:.2f} s"
+    )
     if args.stale:
         _report_stale(result.model, args.stale, args.today or _today())
     return 0
@@ -74,16 +91,21 @@ def _report_stale(model: Model, period: str, today: PartialDate) -> None:
     found = resolve.stale(model, cutoff)
     for line in found:
         print(line)
-    print(f"{len(found)} of {len(model.records)} records not reviewed since {cutoff} "
-          f"({period} before {today})")
+    print(
+        f"{len(found)} of {len(model.records)} records not reviewed since {cutoff} "
+        f"({period} before {today})"
+    )
 
 
 def _today() -> PartialDate:
     # The command line, like the MkDocs adapter, is where the clock may be read; the core never
     # reads it. SOURCE_DATE_EPOCH keeps reports reproducible.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch
-              else datetime.datetime.now(datetime.UTC))
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch
+        else datetime.datetime.now(datetime.UTC)
+    )
     return PartialDate(moment.year, moment.month, moment.day)
 
 
@@ -112,8 +134,10 @@ def _emit(project: Project, result: Output, out: Path) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             if path.suffix == ".md":
                 src_uri = path.relative_to(docs).as_posix()
-                target.write_text(result.expand_page(src_uri, path.read_text(encoding="utf-8-sig")),
-                                  encoding="utf-8")
+                target.write_text(
+                    result.expand_page(src_uri, path.read_text(encoding="utf-8-sig")),
+                    encoding="utf-8",
+                )
             else:
                 shutil.copyfile(path, target)
     for src_uri, markdown in result.pages.items():

@@ -77,8 +77,15 @@ class _RecordBuilder:
     """Builds one record from its kind's declared fields, collecting references, Markdown
     fields and problems as it goes."""
 
-    def __init__(self, assembly: Assembly, loaded: LoadedFile, reported: set[FieldPath],
-                 kind: RecordKind, base: FieldPath, raw: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        assembly: Assembly,
+        loaded: LoadedFile,
+        reported: set[FieldPath],
+        kind: RecordKind,
+        base: FieldPath,
+        raw: dict[str, Any],
+    ) -> None:
         self.assembly = assembly
         self.loaded = loaded
         self.reported = reported
@@ -86,7 +93,7 @@ class _RecordBuilder:
         self.base = base
         self.raw = raw
         self.id: str = raw["id"] if isinstance(raw.get("id"), str) else ""
-        self.ok = not any(path[:len(base)] == base for path in reported)
+        self.ok = not any(path[: len(base)] == base for path in reported)
 
     def build(self) -> None:
         values = self.fields(self.kind.record, self.raw, self.base, f"{self.kind.name} '{self.id}'")
@@ -98,9 +105,13 @@ class _RecordBuilder:
         records = self.assembly.records
         if self.id in records:
             first = records[self.id].origin
-            self.assembly.diagnostics.append(Diagnostic(
-                self.position(self.base + ("id",)), f"duplicate id '{self.id}'",
-                f"ids are unique across all files; it is already used at {first}"))
+            self.assembly.diagnostics.append(
+                Diagnostic(
+                    self.position(self.base + ("id",)),
+                    f"duplicate id '{self.id}'",
+                    f"ids are unique across all files; it is already used at {first}",
+                )
+            )
             return
         records[self.id] = self.kind.record(origin=self.position(self.base), **values)
 
@@ -111,8 +122,9 @@ class _RecordBuilder:
         self.assembly.diagnostics.append(Diagnostic(self.position(path), message, hint))
         self.ok = False
 
-    def fields(self, cls: type, raw: dict[str, Any], path: FieldPath,
-               what: str) -> dict[str, Any] | _Bad:
+    def fields(
+        self, cls: type, raw: dict[str, Any], path: FieldPath, what: str
+    ) -> dict[str, Any] | _Bad:
         """The converted values of a record's or part's declared fields; BAD if any is wrong
         (every field is still converted, so every problem is found)."""
         values: dict[str, Any] = {}
@@ -148,9 +160,15 @@ class _RecordBuilder:
         if not isinstance(raw, hint) or isinstance(raw, bool) is not (hint is bool):
             return BAD
         if declared.relation is not None:
-            self.assembly.references.append(Reference(
-                self.id, raw, self.position(path), declared.relation.name,
-                declared.relation.kinds))
+            self.assembly.references.append(
+                Reference(
+                    self.id,
+                    raw,
+                    self.position(path),
+                    declared.relation.name,
+                    declared.relation.kinds,
+                )
+            )
         if declared.is_markdown:
             self.markdown(declared.key, raw, path)
         return raw
@@ -158,8 +176,11 @@ class _RecordBuilder:
     def items(self, declared: DataField, item: Any, raw: Any, path: FieldPath) -> Any:
         if not isinstance(raw, list):
             return BAD
-        converted = [self.value(declared, item, value, path + (i,))
-                     for i, value in enumerate(raw) if not self.is_reported(path + (i,))]
+        converted = [
+            self.value(declared, item, value, path + (i,))
+            for i, value in enumerate(raw)
+            if not self.is_reported(path + (i,))
+        ]
         if len(converted) < len(raw) or any(value is BAD for value in converted):
             return BAD
         return tuple(converted)
@@ -170,8 +191,11 @@ class _RecordBuilder:
         try:
             return PartialDate.parse(raw)
         except ValueError as error:
-            self.problem(path, f"impossible date '{quoted(raw)}': {error}",
-                         "check the source; if only the month is known, write 2023-04")
+            self.problem(
+                path,
+                f"impossible date '{quoted(raw)}': {error}",
+                "check the source; if only the month is known, write 2023-04",
+            )
             return BAD
 
     @staticmethod
@@ -197,8 +221,7 @@ class _RecordBuilder:
             self.assembly.diagnostics.append(problem)
             self.ok = False
 
-    def check_ranges(self, cls: type, values: dict[str, Any], path: FieldPath,
-                     what: str) -> None:
+    def check_ranges(self, cls: type, values: dict[str, Any], path: FieldPath, what: str) -> None:
         """An end before its start is reported at the end. Dates are compared at the precision
         both have: `2023-04` does not end before `2023-04-17`."""
         for declared in data_fields(cls):
@@ -206,15 +229,24 @@ class _RecordBuilder:
             if start_name is None:
                 continue
             start, end = values.get(start_name), values.get(declared.name)
-            if isinstance(start, PartialDate) and isinstance(end, PartialDate) \
-                    and ends_before_start(start, end):
+            if (
+                isinstance(start, PartialDate)
+                and isinstance(end, PartialDate)
+                and ends_before_start(start, end)
+            ):
                 start_key = next(f.key for f in data_fields(cls) if f.name == start_name)
-                self.problem(path + (declared.key,), f"{what} ends ({end}) before it starts "
-                             f"({start})", f"swap `{start_key}` and `{declared.key}`")
+                self.problem(
+                    path + (declared.key,),
+                    f"{what} ends ({end}) before it starts ({start})",
+                    f"swap `{start_key}` and `{declared.key}`",
+                )
 
     def is_reported(self, path: FieldPath) -> bool:
-        return any(path[:len(reported)] == reported for reported in self.reported
-                   if len(reported) <= len(path))
+        return any(
+            path[: len(reported)] == reported
+            for reported in self.reported
+            if len(reported) <= len(path)
+        )
 
     @staticmethod
     def part_name(cls: type[Part], raw: dict[str, Any]) -> str:
@@ -232,8 +264,12 @@ def link_problems(prose: Prose) -> list[Diagnostic]:
             continue
         position, search_from = prose.position_of(destination.url, search_from)
         shown = quoted(destination.url, 60)
-        problems.append(Diagnostic(
-            position, f"link to '{shown}' uses the {links.scheme(destination.url)}: scheme, "
-            "which is not allowed",
-            "links in data must start with http:// or https://; link to records with [[id]]"))
+        problems.append(
+            Diagnostic(
+                position,
+                f"link to '{shown}' uses the {links.scheme(destination.url)}: scheme, "
+                "which is not allowed",
+                "links in data must start with http:// or https://; link to records with [[id]]",
+            )
+        )
     return problems

@@ -102,8 +102,9 @@ def _decode(mapped: mmap.mmap, start: int) -> Output | None:
     if end < 0:
         return None
     try:
-        return plaindata.decode(json.loads(mapped[start:end]), memoryview(mapped)[end + 1:],
-                                Output)
+        return plaindata.decode(
+            json.loads(mapped[start:end]), memoryview(mapped)[end + 1 :], Output
+        )
     # Truncated, not JSON, not UTF-8, nested too deep, or not the shape of an Output. Caught
     # here, so no view of the mapping outlives this call and it can be closed.
     except (ValueError, RecursionError):

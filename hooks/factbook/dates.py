@@ -57,8 +57,9 @@ class PartialDate:
     def display(self) -> str:
         """The date as readers see it, at its precision: "17 April 2023", "April 2023", "2023"."""
         if self.day and self.month:
-            return WORDS["date_day"].format(day=self.day, month=MONTHS[self.month - 1],
-                                            year=self.year)
+            return WORDS["date_day"].format(
+                day=self.day, month=MONTHS[self.month - 1], year=self.year
+            )
         if self.month:
             return WORDS["date_month"].format(month=MONTHS[self.month - 1], year=self.year)
         return WORDS["date_year"].format(year=self.year)

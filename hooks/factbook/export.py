@@ -26,14 +26,21 @@ def facts(model: Model, url_of: UrlOf) -> dict[str, Any]:
     kinds: dict[str, list[dict[str, Any]]] = {}
     for record in model.records.values():
         kinds.setdefault(record.record_kind.key, []).append(_record(record, model, url_of))
-    return {"description": "Every fact of the site, with its sources. Each `id` is stable; "
-                           "references are resolved to the record they name.",
-            "schema": "schema/facts.schema.json", "records": kinds}
+    return {
+        "description": "Every fact of the site, with its sources. Each `id` is stable; "
+        "references are resolved to the record they name.",
+        "schema": "schema/facts.schema.json",
+        "records": kinds,
+    }
 
 
 def _record(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
-    result: dict[str, Any] = {"id": record.id, "kind": record.record_kind.name,
-                              "name": record.display_name, "url": url_of(record.src_uri)}
+    result: dict[str, Any] = {
+        "id": record.id,
+        "kind": record.record_kind.name,
+        "name": record.display_name,
+        "url": url_of(record.src_uri),
+    }
     result.update(_fields(record, model, url_of, skip=("id", "origin")))
     return result
 
@@ -42,8 +49,11 @@ def _fields(value: Any, model: Model, url_of: UrlOf, skip: tuple[str, ...] = ())
     """A record's or part's fields by Python name; references resolved."""
     kind: type = type(value)
     references = {f.name for f in data_fields(kind) if f.relation is not None}
-    return {f.name: _value(getattr(value, f.name), f.name in references, model, url_of)
-            for f in dataclasses.fields(value) if f.name not in skip}
+    return {
+        f.name: _value(getattr(value, f.name), f.name in references, model, url_of)
+        for f in dataclasses.fields(value)
+        if f.name not in skip
+    }
 
 
 def _value(value: Any, is_reference: bool, model: Model, url_of: UrlOf) -> Any:
@@ -68,11 +78,16 @@ def _value(value: Any, is_reference: bool, model: Model, url_of: UrlOf) -> Any:
 
 def _reference(record_id: str, model: Model, url_of: UrlOf) -> dict[str, str]:
     target = model.records[record_id]
-    return {"id": record_id, "kind": target.record_kind.name, "name": target.display_name,
-            "url": url_of(target.src_uri)}
+    return {
+        "id": record_id,
+        "kind": target.record_kind.name,
+        "name": target.display_name,
+        "url": url_of(target.src_uri),
+    }
 
 
 # -- schema.org ---------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass(frozen=True)
 class _LinkedData:
@@ -86,15 +101,21 @@ class _LinkedData:
 
     def named(self, record_id: str | None, schema_type: str = "Thing") -> dict[str, str]:
         record = self.model.records[record_id or ""]
-        return {"@type": schema_type, "name": record.display_name,
-                "url": self.url_of(record.src_uri)}
+        return {
+            "@type": schema_type,
+            "name": record.display_name,
+            "url": self.url_of(record.src_uri),
+        }
 
     def plain(self, markdown: str | None) -> str:
         return text.markdown_to_plain(markdown, self.model.reference_name)
 
     def glossary(self) -> dict[str, str]:
-        return {"@type": "DefinedTermSet", "name": WORDS["glossary"],
-                "url": self.url_of(GLOSSARY_PAGE)}
+        return {
+            "@type": "DefinedTermSet",
+            "name": WORDS["glossary"],
+            "url": self.url_of(GLOSSARY_PAGE),
+        }
 
 
 def jsonld(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
@@ -102,9 +123,13 @@ def jsonld(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
     the sources it cites."""
     kind = record.record_kind
     linked = _LinkedData(model, url_of)
-    node: dict[str, Any] = {"@context": "https://schema.org", "url": url_of(record.src_uri),
-                            "identifier": record.id, "@type": kind.jsonld_type,
-                            "name": record.display_name}
+    node: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "url": url_of(record.src_uri),
+        "identifier": record.id,
+        "@type": kind.jsonld_type,
+        "name": record.display_name,
+    }
     if kind.jsonld is not None:
         node.update(kind.jsonld(record, linked))
     node["citation"] = [linked.named(s, "CreativeWork") for s in record.sources]
@@ -114,14 +139,23 @@ def jsonld(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:
 def glossary_jsonld(model: Model, url_of: UrlOf, term_ids: list[str]) -> dict[str, Any]:
     """The glossary as a DefinedTermSet, listing the terms defined on this page (all of them,
     or one part's once the glossary is split, so the page does not grow with the data)."""
-    terms = [term for term in (model.records[term_id] for term_id in term_ids)
-             if isinstance(term, Term)]
-    node: dict[str, Any] = {"@context": "https://schema.org",
-                            **_LinkedData(model, url_of).glossary()}
+    terms = [
+        term for term in (model.records[term_id] for term_id in term_ids) if isinstance(term, Term)
+    ]
+    node: dict[str, Any] = {
+        "@context": "https://schema.org",
+        **_LinkedData(model, url_of).glossary(),
+    }
     if terms:
-        node["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.display_name,
-                                   "description": t.short, "url": url_of(t.src_uri)}
-                                  for t in terms]
+        node["hasDefinedTerm"] = [
+            {
+                "@type": "DefinedTerm",
+                "name": t.display_name,
+                "description": t.short,
+                "url": url_of(t.src_uri),
+            }
+            for t in terms
+        ]
     return node
 
 

@@ -23,8 +23,29 @@ from markdown.treeprocessors import Treeprocessor
 from .kinds import Term
 from .urls import GLOSSARY_PAGE, relative
 
-SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd",
-                          "samp", "script", "style", "svg", "math", "button", "textarea", "dfn"})
+SKIPPED_TAGS = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "abbr",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "svg",
+        "math",
+        "button",
+        "textarea",
+        "dfn",
+    }
+)
 SKIPPED_CLASSES = frozenset({"footnote", "fb-native", "fb-no-terms"})
 SKIPPED_ON_GENERATED_PAGES = SKIPPED_TAGS | {"table"}
 """Tables on generated pages hold data fields (infoboxes, participants): marks there cluttered
@@ -118,8 +139,11 @@ class TermIndex:
     def _at_boundaries(text: str, start: int, end: int) -> bool:
         if start > 0 and _is_latin_word_char(text[start]) and _is_latin_word_char(text[start - 1]):
             return False
-        return not (end < len(text) and _is_latin_word_char(text[end - 1])
-                    and _is_latin_word_char(text[end]))
+        return not (
+            end < len(text)
+            and _is_latin_word_char(text[end - 1])
+            and _is_latin_word_char(text[end])
+        )
 
 
 Addresser = Callable[[str, str], str]
@@ -129,8 +153,13 @@ Addresser = Callable[[str, str], str]
 class GlossaryExtension(Extension):
     """Register with Python-Markdown; call `set_page()` before each page is converted."""
 
-    def __init__(self, terms: Sequence[AnyTerm], locations: dict[str, str] | None = None,
-                 address: Addresser | None = None, generated: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        terms: Sequence[AnyTerm],
+        locations: dict[str, str] | None = None,
+        address: Addresser | None = None,
+        generated: Collection[str] = (),
+    ) -> None:
         """`locations`: term id → the page holding its glossary entry (default: the glossary).
 
         `address`: how to link one page from another in the built site. Without it, links are
@@ -188,11 +217,16 @@ class _TermMarker(Treeprocessor):
             by_slot.setdefault(bisect.bisect_right(starts, mention.start) - 1, []).append(mention)
         for number, found in by_slot.items():
             offset = starts[number]
-            self._mark(page, slots[number], [(m.start - offset, m.end - offset, m.term)
-                                             for m in found], linked)
+            self._mark(
+                page,
+                slots[number],
+                [(m.start - offset, m.end - offset, m.term) for m in found],
+                linked,
+            )
 
-    def _mark(self, page: str, slot: _Slot, mentions: list[tuple[int, int, AnyTerm]],
-              linked: set[str]) -> None:
+    def _mark(
+        self, page: str, slot: _Slot, mentions: list[tuple[int, int, AnyTerm]], linked: set[str]
+    ) -> None:
         text = slot.text
         elements: list[ElementTree.Element] = []
         for i, (start, end, term) in enumerate(mentions):
@@ -205,13 +239,14 @@ class _TermMarker(Treeprocessor):
                 linked.add(term.id)
                 entry = self.extension.locations[term.id]
                 href = f"{self.extension.address(page, entry)}#{term.id}"
-                element = ElementTree.Element("a", {"href": href, "title": tooltip,
-                                                    "class": "fb-term"})
+                element = ElementTree.Element(
+                    "a", {"href": href, "title": tooltip, "class": "fb-term"}
+                )
             element.text = text[start:end]
             following = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
             element.tail = text[end:following]
             elements.append(element)
-        head = text[:mentions[0][0]]
+        head = text[: mentions[0][0]]
         if slot.child is None:  # the element's own text: marks go before its first child
             slot.element.text = head
             position = 0
@@ -224,6 +259,7 @@ class _TermMarker(Treeprocessor):
 @dataclass(frozen=True, slots=True)
 class _Slot:
     """A text node: `element.text` when `child` is None, else `child.tail` (inside `element`)."""
+
     text: str
     element: ElementTree.Element
     child: ElementTree.Element | None

@@ -26,12 +26,12 @@ from .diagnostics import Diagnostic, Position, Severity
 from .model import Prose
 
 MAX_FIELD_CHARS: dict[str, int] = {
-    "summary": 2_000,      # real data: at most 445 characters
-    "outcome": 2_000,      # 395
-    "note": 2_000,         # 378
-    "definition": 4_000,   # 986
-    "terms": 3_000,        # 396
-    "details": 10_000,     # 1,964
+    "summary": 2_000,  # real data: at most 445 characters
+    "outcome": 2_000,  # 395
+    "note": 2_000,  # 378
+    "definition": 4_000,  # 986
+    "terms": 3_000,  # 396
+    "details": 10_000,  # 1,964
 }
 """Characters per Markdown field, by field name. An explainer's summary is a paragraph; details
 are a few paragraphs. The longest field bounds what one unclosed opener can cost."""
@@ -100,10 +100,15 @@ def text_problems(text: str, field: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     limit = MAX_FIELD_CHARS.get(field, MAX_OTHER_FIELD_CHARS) if field is not None else None
     if limit is not None and len(text) > limit:
-        problems.append(Problem(None, f"{field} is {len(text):,} characters long; the limit is "
-                                f"{limit:,}", "shorten it; put long explanations in `details:` "
-                                "or in a page under docs/" if field != "details" else
-                                "shorten it, or move the explanation to a page under docs/"))
+        problems.append(
+            Problem(
+                None,
+                f"{field} is {len(text):,} characters long; the limit is {limit:,}",
+                "shorten it; put long explanations in `details:` or in a page under docs/"
+                if field != "details"
+                else "shorten it, or move the explanation to a page under docs/",
+            )
+        )
     if limit is not None:
         problems += _marks(text)
     problems += _brackets(text)
@@ -130,13 +135,18 @@ def _marks(text: str) -> list[Problem]:
             continue
         count += 1
         if count > allowed:
-            total = count + sum(1 for rest in _MARKS.finditer(text, match.end())
-                                if rest.group()[0] != "\\")
-            return [Problem(match.start(), f"{total:,} Markdown marks ('[', '](', '`', '*', "
-                            f"'_') in {len(text):,} characters; at most {allowed:,} ({MARKS_FREE}, "
-                            f"plus one per {round(1 / MARKS_PER_CHARACTER)} characters)",
-                            "use less formatting; write \\* or \\_ for a star or underscore "
-                            "as text")]
+            total = count + sum(
+                1 for rest in _MARKS.finditer(text, match.end()) if rest.group()[0] != "\\"
+            )
+            return [
+                Problem(
+                    match.start(),
+                    f"{total:,} Markdown marks ('[', '](', '`', '*', "
+                    f"'_') in {len(text):,} characters; at most {allowed:,} ({MARKS_FREE}, "
+                    f"plus one per {round(1 / MARKS_PER_CHARACTER)} characters)",
+                    "use less formatting; write \\* or \\_ for a star or underscore as text",
+                )
+            ]
     return []
 
 
@@ -171,35 +181,53 @@ def _brackets(text: str) -> list[Problem]:
         elif char == ")" and parens and parens.pop()[1]:
             open_links -= 1
     if len(brackets) > MAX_UNCLOSED:
-        problems.append(Problem(brackets[0], f"{len(brackets):,} '[' are never closed by ']' "
-                                f"(at most {MAX_UNCLOSED} may be); the first is here",
-                                "close each bracket, or write \\[ for a bracket as text"))
+        problems.append(
+            Problem(
+                brackets[0],
+                f"{len(brackets):,} '[' are never closed by ']' "
+                f"(at most {MAX_UNCLOSED} may be); the first is here",
+                "close each bracket, or write \\[ for a bracket as text",
+            )
+        )
     links = [offset for offset, is_link in parens if is_link]
     if len(links) > MAX_UNCLOSED:
-        problems.append(Problem(links[0] - 1, f"{len(links):,} links '](' are never closed by "
-                                f"')' (at most {MAX_UNCLOSED} may be); the first is here",
-                                "close each link's address with ')', or write \\] for a "
-                                "bracket as text"))
+        problems.append(
+            Problem(
+                links[0] - 1,
+                f"{len(links):,} links '](' are never closed by "
+                f"')' (at most {MAX_UNCLOSED} may be); the first is here",
+                "close each link's address with ')', or write \\] for a bracket as text",
+            )
+        )
     return problems
 
 
 def _too_deep(offset: int) -> Problem:
-    return Problem(offset, f"brackets are nested more than {MAX_BRACKET_DEPTH} deep",
-                   "close brackets sooner, or write \\[ for a bracket as text")
+    return Problem(
+        offset,
+        f"brackets are nested more than {MAX_BRACKET_DEPTH} deep",
+        "close brackets sooner, or write \\[ for a bracket as text",
+    )
 
 
 def _backticks(text: str) -> list[Problem]:
     """Runs of backticks: none too long, and few that nothing closes (their search for a closing
     run reaches the end of the text)."""
-    runs = [(match.start(), len(match.group())) for match in _TOKENS.finditer(text)
-            if match.group()[0] == "`"]
+    runs = [
+        (match.start(), len(match.group()))
+        for match in _TOKENS.finditer(text)
+        if match.group()[0] == "`"
+    ]
     problems: list[Problem] = []
     longest = max(runs, key=lambda run: run[1], default=(0, 0))
     if longest[1] > MAX_BACKTICK_RUN:
-        problems.append(Problem(longest[0], f"a run of {longest[1]:,} backticks (at most "
-                                f"{MAX_BACKTICK_RUN} in a row)",
-                                "code needs one backtick on each side; write \\` for a "
-                                "backtick as text"))
+        problems.append(
+            Problem(
+                longest[0],
+                f"a run of {longest[1]:,} backticks (at most {MAX_BACKTICK_RUN} in a row)",
+                "code needs one backtick on each side; write \\` for a backtick as text",
+            )
+        )
     # As the parser reads them: a run is closed by the next run of the same length, and what
     # lies between is code; a run with no such partner is text, and its search reached the end.
     partner: list[int | None] = [None] * len(runs)
@@ -217,10 +245,15 @@ def _backticks(text: str) -> list[Problem]:
         else:
             position = closer + 1
     if len(unclosed) > MAX_UNCLOSED:
-        problems.append(Problem(unclosed[0], f"{len(unclosed):,} runs of backticks are never "
-                                f"closed (at most {MAX_UNCLOSED} may be); the first is here",
-                                "close each code span with as many backticks as opened it, or "
-                                "write \\` for a backtick as text"))
+        problems.append(
+            Problem(
+                unclosed[0],
+                f"{len(unclosed):,} runs of backticks are never "
+                f"closed (at most {MAX_UNCLOSED} may be); the first is here",
+                "close each code span with as many backticks as opened it, or "
+                "write \\` for a backtick as text",
+            )
+        )
     return problems
 
 
@@ -244,22 +277,42 @@ def _lines(text: str, abbreviations: bool) -> list[Problem]:
             defined.append(at)
         start = stop + 1
     if deepest[0] > MAX_NESTING:
-        problems.append(Problem(deepest[1], f"blocks are nested {deepest[0]:,} deep (quotes, "
-                                f"list items, indentation; at most {MAX_NESTING})",
-                                "use fewer levels of lists and quotes"))
+        problems.append(
+            Problem(
+                deepest[1],
+                f"blocks are nested {deepest[0]:,} deep (quotes, "
+                f"list items, indentation; at most {MAX_NESTING})",
+                "use fewer levels of lists and quotes",
+            )
+        )
     longest = max(_WORDS.finditer(text), key=lambda m: m.end() - m.start(), default=None)
     if longest is not None and longest.end() - longest.start() > MAX_WORD:
-        problems.append(Problem(longest.start(), f"{longest.end() - longest.start():,} characters "
-                                f"without a space (at most {MAX_WORD:,})",
-                                "break the text with spaces; shorten the address"))
+        problems.append(
+            Problem(
+                longest.start(),
+                f"{longest.end() - longest.start():,} characters "
+                f"without a space (at most {MAX_WORD:,})",
+                "break the text with spaces; shorten the address",
+            )
+        )
     if len(definitions) > MAX_DEFINITIONS:
-        problems.append(Problem(definitions[MAX_DEFINITIONS], f"{len(definitions):,} link or "
-                                f"footnote definitions ('[label]: ...'; at most "
-                                f"{MAX_DEFINITIONS})", "write links inline: [text](address)"))
+        problems.append(
+            Problem(
+                definitions[MAX_DEFINITIONS],
+                f"{len(definitions):,} link or "
+                f"footnote definitions ('[label]: ...'; at most "
+                f"{MAX_DEFINITIONS})",
+                "write links inline: [text](address)",
+            )
+        )
     if len(defined) > MAX_ABBREVIATIONS:
-        problems.append(Problem(defined[0], "abbreviation definitions ('*[...]: ...') are not "
-                                "allowed in data", "make it a glossary term (terms:), which "
-                                "shows its definition on hover everywhere"))
+        problems.append(
+            Problem(
+                defined[0],
+                "abbreviation definitions ('*[...]: ...') are not allowed in data",
+                "make it a glossary term (terms:), which shows its definition on hover everywhere",
+            )
+        )
     return problems
 
 
@@ -283,8 +336,11 @@ def _nesting(text: str, start: int, stop: int) -> tuple[int, int]:
             digits = index
             while digits < stop and digits - index < 9 and text[digits].isdigit():
                 digits += 1
-            if digits < stop and text[digits] in ".)" and \
-                    (digits + 1 == stop or text[digits + 1] in " \t"):
+            if (
+                digits < stop
+                and text[digits] in ".)"
+                and (digits + 1 == stop or text[digits + 1] in " \t")
+            ):
                 depth += 1
                 index = digits + 1
             else:
@@ -297,20 +353,29 @@ def _nesting(text: str, start: int, stop: int) -> tuple[int, int]:
 
 # -- where a problem is, in a data file or a page ------------------------------------------------
 
+
 def field_problems(prose: Prose) -> list[Diagnostic]:
     """The first limit a Markdown field of a record exceeds (one line per field, however broken
     it is), at its line and column in the YAML file, or at the start of the value when the YAML
     spelling hides it (escapes, for instance)."""
-    return [Diagnostic(_in_raw(prose, problem.offset), problem.message, problem.hint)
-            for problem in text_problems(prose.text, prose.field)[:1]]
+    return [
+        Diagnostic(_in_raw(prose, problem.offset), problem.message, problem.hint)
+        for problem in text_problems(prose.text, prose.field)[:1]
+    ]
 
 
 def page_problems(path: str, markdown: str) -> list[Diagnostic]:
     """The first limit a hand-written page exceeds, as a warning: pages are trusted more than
     data (and a strict build stops on warnings too)."""
-    return [Diagnostic(Position(path).advanced(markdown, problem.offset or 0), problem.message,
-                       problem.hint, Severity.WARNING)
-            for problem in text_problems(markdown)[:1]]
+    return [
+        Diagnostic(
+            Position(path).advanced(markdown, problem.offset or 0),
+            problem.message,
+            problem.hint,
+            Severity.WARNING,
+        )
+        for problem in text_problems(markdown)[:1]
+    ]
 
 
 def _in_raw(prose: Prose, offset: int | None) -> Position:

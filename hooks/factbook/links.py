@@ -57,14 +57,14 @@ class Found:
     def site(self) -> str | None:
         """The name of a `[[site:name]]` fact about the whole site, or None."""
         if self.target.startswith(SITE_PREFIX):
-            return self.target[len(SITE_PREFIX):].strip()
+            return self.target[len(SITE_PREFIX) :].strip()
         return None
 
     @property
     def chart(self) -> str | None:
         """The topic id of a `[[chart:topic-id]]`, or None for a reference to a record."""
         if self.target.startswith(CHART_PREFIX):
-            return self.target[len(CHART_PREFIX):].strip()
+            return self.target[len(CHART_PREFIX) :].strip()
         return None
 
 
@@ -78,8 +78,13 @@ def prose_segments(text: str) -> Iterator[tuple[int, int]]:
         if fence is None and match:
             yield from _outside_code_spans(text, segment_start, position)
             fence = match.group(1)
-        elif fence is not None and match and match.group(1)[0] == fence[0] \
-                and len(match.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+        elif (
+            fence is not None
+            and match
+            and match.group(1)[0] == fence[0]
+            and len(match.group(1)) >= len(fence)
+            and not line.strip().strip(fence[0])
+        ):
             fence = None
             segment_start = position + len(line)
         position += len(line)
@@ -113,8 +118,15 @@ def find(text: str) -> list[Found]:
             target, shows = match.group(1).strip(), None
             if ":" in target and not target.startswith((CHART_PREFIX, SITE_PREFIX)):
                 target, _, shows = (part.strip() for part in target.partition(":"))
-            found.append(Found(match.start(), match.end(), target,
-                               " ".join(label.split()) if label is not None else None, shows))
+            found.append(
+                Found(
+                    match.start(),
+                    match.end(),
+                    target,
+                    " ".join(label.split()) if label is not None else None,
+                    shows,
+                )
+            )
     return found
 
 
@@ -123,7 +135,7 @@ def expand(text: str, render: Callable[[Found], str]) -> str:
     pieces = []
     cursor = 0
     for ref in find(text):
-        pieces.append(text[cursor:ref.start])
+        pieces.append(text[cursor : ref.start])
         pieces.append(render(ref))
         cursor = ref.end
     pieces.append(text[cursor:])

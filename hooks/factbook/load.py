@@ -98,30 +98,47 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
     origin = Position(display_path, 1, 1)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [Diagnostic(origin, f"file is too large ({size:,} bytes; the limit is "
-                                 f"{MAX_FILE_BYTES:,})", "split the records over several files")]
+        return None, [
+            Diagnostic(
+                origin,
+                f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+                "split the records over several files",
+            )
+        ]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
         before = raw[: error.start].decode("utf-8", errors="replace")
-        return None, [Diagnostic(Position(display_path).advanced(before, len(before)),
-                                 f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                                 "save the file as UTF-8")]
+        return None, [
+            Diagnostic(
+                Position(display_path).advanced(before, len(before)),
+                f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                "save the file as UTF-8",
+            )
+        ]
     try:
         too_deep, first_alias = _scan(text)
         if too_deep is not None:
-            return None, [Diagnostic(Position(display_path, too_deep.line + 1, too_deep.column + 1),
-                                     f"YAML is nested too deeply (more than {MAX_DEPTH} levels)",
-                                     "data needs only a few levels: kind, record, field")]
+            return None, [
+                Diagnostic(
+                    Position(display_path, too_deep.line + 1, too_deep.column + 1),
+                    f"YAML is nested too deeply (more than {MAX_DEPTH} levels)",
+                    "data needs only a few levels: kind, record, field",
+                )
+            ]
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_path, text, error)]
     except yaml.reader.ReaderError as error:
         # a raw control character (raw bytes are checked above)
-        return None, [Diagnostic(Position(display_path).advanced(text, error.position),
-                                 f"control character U+{error.character:04X} is not allowed",
-                                 "remove it; data files hold printable text only")]
+        return None, [
+            Diagnostic(
+                Position(display_path).advanced(text, error.position),
+                f"control character U+{error.character:04X} is not allowed",
+                "remove it; data files hold printable text only",
+            )
+        ]
     except yaml.YAMLError as error:  # errors without a mark are rare; still no traceback
         message = " ".join(str(error).split())
         return None, [Diagnostic(origin, f"YAML error: {message}", "check the file's syntax")]
@@ -131,8 +148,11 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
     loaded = LoadedFile(display_path, None, text)
     diagnostics: list[Diagnostic] = []
     if node is None:
-        diagnostics.append(Diagnostic(origin, "file has no records",
-                                      "add records such as `events:` or delete the file"))
+        diagnostics.append(
+            Diagnostic(
+                origin, "file has no records", "add records such as `events:` or delete the file"
+            )
+        )
         return None, diagnostics
     converter = _Converter(loaded, diagnostics, first_alias)
     try:
@@ -150,9 +170,13 @@ def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         return diagnostics
     ordered = sorted(diagnostics, key=lambda d: d.sort_key)
     rest = ordered[MAX_PROBLEMS_PER_FILE]
-    return ordered[:MAX_PROBLEMS_PER_FILE] + [Diagnostic(
-        rest.position, "further problems in this file are not listed",
-        f"fix the first {MAX_PROBLEMS_PER_FILE} and check again")]
+    return ordered[:MAX_PROBLEMS_PER_FILE] + [
+        Diagnostic(
+            rest.position,
+            "further problems in this file are not listed",
+            f"fix the first {MAX_PROBLEMS_PER_FILE} and check again",
+        )
+    ]
 
 
 class _Mark(Protocol):
@@ -193,17 +217,18 @@ def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> 
     line = mark.line if mark else 0
     column = mark.column if mark else 0
     problem = (error.problem or "syntax error").replace(
-        "found character that cannot start any token",
-        "found a character that cannot start a value")
+        "found character that cannot start any token", "found a character that cannot start a value"
+    )
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context})" if not error.context_mark else ""
     hint = "check indentation, colons and quotes"
     if error.context == "expected a single document in the stream":
-        return Diagnostic(Position(display_path, line + 1, column + 1),
-                          "YAML syntax error: a second document starts here "
-                          "(a data file holds one)",
-                          "remove the `---` line, or move the records after it to another file")
+        return Diagnostic(
+            Position(display_path, line + 1, column + 1),
+            "YAML syntax error: a second document starts here (a data file holds one)",
+            "remove the `---` line, or move the records after it to another file",
+        )
     lines = text.splitlines()
     source_line = lines[line] if line < len(lines) else ""
     # Look at this line and the one the parser started from for the tell-tale causes.
@@ -219,7 +244,8 @@ def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> 
         message = "YAML syntax error: a value that starts with [[ is read as a list"
         hint = "quote the text or use `>`"
     elif "\t" in source_line[: column + 1] or (
-            column < len(source_line) and source_line[column] == "\t"):
+        column < len(source_line) and source_line[column] == "\t"
+    ):
         hint = "indent with spaces, not tabs"
     elif "quoted scalar" in (error.context or ""):
         hint = "close the quotation mark"
@@ -236,8 +262,9 @@ def _starts_with_reference(line: str) -> bool:
 class _Converter:
     """Turns a node tree into dicts, lists and scalars, recording positions on the way."""
 
-    def __init__(self, loaded: LoadedFile, diagnostics: list[Diagnostic],
-                 first_alias: _Mark | None = None) -> None:
+    def __init__(
+        self, loaded: LoadedFile, diagnostics: list[Diagnostic], first_alias: _Mark | None = None
+    ) -> None:
         self.loaded = loaded
         self.diagnostics = diagnostics
         self.seen: set[int] = set()
@@ -261,10 +288,13 @@ class _Converter:
             else:
                 line, column = self.loaded.values[path[:-1]][:2]
             # One message per file however many aliases there are (see finish()).
-            self.aliases.append(Diagnostic(
-                Position(self.loaded.path, line + 1, column + 1),
-                "anchors and aliases (&name, *name) are not supported",
-                "write the value out in full"))
+            self.aliases.append(
+                Diagnostic(
+                    Position(self.loaded.path, line + 1, column + 1),
+                    "anchors and aliases (&name, *name) are not supported",
+                    "write the value out in full",
+                )
+            )
             self.loaded.values[path] = (line, column, 0)
             self.loaded.refused.add(path)
             return None
@@ -285,11 +315,13 @@ class _Converter:
             first = self.aliases[0]
             position = first.position
             if self.first_alias is not None:
-                position = Position(self.loaded.path, self.first_alias.line + 1,
-                                    self.first_alias.column + 1)
+                position = Position(
+                    self.loaded.path, self.first_alias.line + 1, self.first_alias.column + 1
+                )
             more = len(self.aliases) - 1
-            hint = first.hint + (f"; {more} more alias{'es' if more > 1 else ''} in this file"
-                                 if more else "")
+            hint = first.hint + (
+                f"; {more} more alias{'es' if more > 1 else ''} in this file" if more else ""
+            )
             self.diagnostics.append(Diagnostic(position, first.message, hint))
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> Any:
@@ -298,14 +330,20 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_YAML}str":
-                self._report(key_node, "a field name must be plain text",
-                             "write `name: value` with a simple name")
+                self._report(
+                    key_node,
+                    "a field name must be plain text",
+                    "write `name: value` with a simple name",
+                )
                 continue
             key = key_node.value
             if key in result:
                 first_line = self.loaded.keys[path + (key,)][0] + 1
-                self._report(key_node, f"duplicate field '{quoted(key)}'",
-                             f"it is already set on line {first_line}; keep one")
+                self._report(
+                    key_node,
+                    f"duplicate field '{quoted(key)}'",
+                    f"it is already set on line {first_line}; keep one",
+                )
                 continue
             self.loaded.keys[path + (key,)] = (key_node.start_mark.line, key_node.start_mark.column)
             result[key] = self.convert(value_node, path + (key,))
@@ -318,8 +356,11 @@ class _Converter:
         if tag == f"{_YAML}str" or tag == f"{_YAML}timestamp":
             control = _CONTROL.search(node.value)
             if control:
-                self._report(node, f"control character U+{ord(control.group()):04X} in text",
-                             "remove it; write a line break as a real line break")
+                self._report(
+                    node,
+                    f"control character U+{ord(control.group()):04X} in text",
+                    "remove it; write a line break as a real line break",
+                )
                 self.loaded.refused.add(path)
                 return None
             self.loaded.ends[path] = node.end_mark.index
@@ -329,14 +370,20 @@ class _Converter:
         except Exception:  # noqa: BLE001 - `!!int abc`, `!!int ` (empty), more digits than Python
             # reads...: PyYAML raises ValueError, KeyError or IndexError; any failure means the
             # same.
-            wanted = _TAG_NAMES.get(tag[len(_YAML):], "value")
-            self._report(node, f"'{quoted(node.value, 40)}' cannot be read as {wanted}",
-                         "write a number of at most a few digits, true or false, or quote the text")
+            wanted = _TAG_NAMES.get(tag[len(_YAML) :], "value")
+            self._report(
+                node,
+                f"'{quoted(node.value, 40)}' cannot be read as {wanted}",
+                "write a number of at most a few digits, true or false, or quote the text",
+            )
             self.loaded.refused.add(path)
             return None
 
     def _bad_tag(self, node: yaml.Node, path: FieldPath) -> None:
-        self._report(node, f"YAML tag '{quoted(node.tag)}' is not allowed",
-                     "data files hold plain text, numbers, lists and mappings only")
+        self._report(
+            node,
+            f"YAML tag '{quoted(node.tag)}' is not allowed",
+            "data files hold plain text, numbers, lists and mappings only",
+        )
         self.loaded.refused.add(path)
         return None

@@ -83,9 +83,15 @@ class FieldSpec:
     """For the end of a range: the Python name of the field it must not come before."""
 
 
-def fact(schema: Schema, *, key: str | None = None, relation: Relation | None = None,
-         starts: str | None = None, default: Any = dataclasses.MISSING,
-         default_factory: Any = dataclasses.MISSING) -> Any:
+def fact(
+    schema: Schema,
+    *,
+    key: str | None = None,
+    relation: Relation | None = None,
+    starts: str | None = None,
+    default: Any = dataclasses.MISSING,
+    default_factory: Any = dataclasses.MISSING,
+) -> Any:
     """Declare a data field. A field without a default is required in data files."""
     spec = FieldSpec(schema, key, relation, starts)
     return field(default=default, default_factory=default_factory, metadata={"fact": spec})
@@ -121,10 +127,15 @@ def data_fields(cls: type) -> tuple[DataField, ...]:
         spec = declared.metadata.get("fact")
         if spec is None:
             continue
-        required = (declared.default is dataclasses.MISSING
-                    and declared.default_factory is dataclasses.MISSING)
-        result.append(DataField(declared.name, spec.key or declared.name, hints[declared.name],
-                                spec, required))
+        required = (
+            declared.default is dataclasses.MISSING
+            and declared.default_factory is dataclasses.MISSING
+        )
+        result.append(
+            DataField(
+                declared.name, spec.key or declared.name, hints[declared.name], spec, required
+            )
+        )
     return tuple(result)
 
 
@@ -144,24 +155,46 @@ class Native(Part):
     """A name in native scripts, exactly as a source spells it."""
 
     SCHEMA_NAME = "native"
-    SCHEMA_EXTRA = {"description": "The name in native scripts, exactly as a source spells it. "
-                                   "Leave out what no source gives.", "minProperties": 1}
+    SCHEMA_EXTRA = {
+        "description": "The name in native scripts, exactly as a source spells it. "
+        "Leave out what no source gives.",
+        "minProperties": 1,
+    }
 
-    ko: str | None = fact({"description": "Korean, in Hangul (e.g. 서민정).", "type": "string",
-                           "minLength": 1}, default=None)
-    hanja: str | None = fact({"description": "Korean, in Hanja (e.g. 徐旻廷).", "type": "string",
-                              "minLength": 1}, default=None)
-    ja: str | None = fact({"description": "Japanese, in kanji/kana (e.g. 船越健裕).",
-                           "type": "string", "minLength": 1}, default=None)
-    ja_reading: str | None = fact({"description":
-                                   "Japanese reading in kana (e.g. ふなこし たけひろ).",
-                                   "type": "string", "minLength": 1}, default=None)
+    ko: str | None = fact(
+        {"description": "Korean, in Hangul (e.g. 서민정).", "type": "string", "minLength": 1},
+        default=None,
+    )
+    hanja: str | None = fact(
+        {"description": "Korean, in Hanja (e.g. 徐旻廷).", "type": "string", "minLength": 1},
+        default=None,
+    )
+    ja: str | None = fact(
+        {
+            "description": "Japanese, in kanji/kana (e.g. 船越健裕).",
+            "type": "string",
+            "minLength": 1,
+        },
+        default=None,
+    )
+    ja_reading: str | None = fact(
+        {
+            "description": "Japanese reading in kana (e.g. ふなこし たけひろ).",
+            "type": "string",
+            "minLength": 1,
+        },
+        default=None,
+    )
 
     def labelled(self) -> list[tuple[str, str, str]]:
         """(field name, text, BCP 47 language tag) for each form present, in a stable order;
         the wording of each label is `native_<field name>`."""
-        forms = [("ko", self.ko, "ko"), ("hanja", self.hanja, "ko-Hani"),
-                 ("ja", self.ja, "ja"), ("ja_reading", self.ja_reading, "ja-Hira")]
+        forms = [
+            ("ko", self.ko, "ko"),
+            ("hanja", self.hanja, "ko-Hani"),
+            ("ja", self.ja, "ja"),
+            ("ja_reading", self.ja_reading, "ja-Hira"),
+        ]
         return [(name, text, lang) for name, text, lang in forms if text]
 
     def all(self) -> list[str]:
@@ -242,9 +275,14 @@ class Record:
     id: str = fact(defined("id"))
     origin: Position
     sources: tuple[str, ...] = fact(SOURCES, relation=CITED_BY)
-    reviewed: PartialDate | None = fact(defined(
-        "date", "When an editor last read this record's facts against its sources; the latest "
-        "such date is the site's \"as of\" date."), default=None)
+    reviewed: PartialDate | None = fact(
+        defined(
+            "date",
+            "When an editor last read this record's facts against its sources; the latest "
+            'such date is the site\'s "as of" date.',
+        ),
+        default=None,
+    )
 
     @property
     def display_name(self) -> str:

@@ -62,6 +62,7 @@ class Output:
     def expand_page(self, src_uri: str, markdown: str) -> str:
         """Turn `[[id]]` in a hand-written page into relative Markdown links, and
         `[[chart:id]]` into the topic's pictures."""
+
         def render(found: links.Found) -> str:
             if found.chart is not None:
                 return self.figures.get(found.chart, "")
@@ -73,35 +74,56 @@ class Output:
             if found.shows == "date":
                 return target.date
             # The author's label is the author's Markdown; a record's name is data: plain text.
-            label = (found.label.replace("[", "\\[").replace("]", "\\]") if found.label
-                     else target.label)
+            label = (
+                found.label.replace("[", "\\[").replace("]", "\\]") if found.label else target.label
+            )
             return f"[{label}]({relative(src_uri, target.src_uri)})"
+
         return links.expand(markdown, render)
 
 
-def output_of(model: Model, diagnostics: tuple[Diagnostic, ...], pages: dict[str, str],
-              figures: dict[str, str], glossary_locations: dict[str, str],
-              addresses: Addresses) -> Output:
+def output_of(
+    model: Model,
+    diagnostics: tuple[Diagnostic, ...],
+    pages: dict[str, str],
+    figures: dict[str, str],
+    glossary_locations: dict[str, str],
+    addresses: Addresses,
+) -> Output:
     """Everything the site engine needs from a good build, as plain data."""
-    head = {record.src_uri: export.script_tag(export.jsonld(record, model, addresses.url))
-            for record in model.records.values()}
+    head = {
+        record.src_uri: export.script_tag(export.jsonld(record, model, addresses.url))
+        for record in model.records.values()
+    }
     for page in {GLOSSARY_PAGE, *glossary_locations.values()}:
-        defined_here = [term_id for term_id, location in glossary_locations.items()
-                        if location == page]
+        defined_here = [
+            term_id for term_id, location in glossary_locations.items() if location == page
+        ]
         head[page] = export.script_tag(export.glossary_jsonld(model, addresses.url, defined_here))
     # Compact JSON: the C encoder only runs without indentation (3x faster, far less memory).
-    facts_json = json.dumps(export.facts(model, addresses.url), ensure_ascii=False,
-                            separators=(",", ":"), sort_keys=True)
+    facts_json = json.dumps(
+        export.facts(model, addresses.url),
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=True,
+    )
     terms = tuple(GlossaryTerm(t.id, tuple(t.forms), t.short, t.src_uri) for t in model.of(Term))
     return Output(
-        diagnostics=diagnostics, pages=pages, head=head,
+        diagnostics=diagnostics,
+        pages=pages,
+        head=head,
         defined_at={record.src_uri: record.origin for record in model.records.values()},
-        facts_json=facts_json, terms=terms, glossary_locations=glossary_locations,
-        figures=figures, targets=link_targets(model),
-        as_of=model.as_of.display if model.as_of else "")
+        facts_json=facts_json,
+        terms=terms,
+        glossary_locations=glossary_locations,
+        figures=figures,
+        targets=link_targets(model),
+        as_of=model.as_of.display if model.as_of else "",
+    )
 
 
 def link_targets(model: Model) -> dict[str, LinkTarget]:
-    return {record.id: LinkTarget(record.src_uri, text.literal(record.display_name),
-                                  record.when or "")
-            for record in model.records.values()}
+    return {
+        record.id: LinkTarget(record.src_uri, text.literal(record.display_name), record.when or "")
+        for record in model.records.values()
+    }

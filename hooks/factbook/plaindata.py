@@ -188,8 +188,9 @@ def _optional(kind: object) -> tuple[Encode, Decode]:
     return encode, decode
 
 
-def _sequence(container: type[tuple[Any, ...]] | type[list[Any]],
-              item: object) -> tuple[Encode, Decode]:
+def _sequence(
+    container: type[tuple[Any, ...]] | type[list[Any]], item: object
+) -> tuple[Encode, Decode]:
     encode_item, decode_item = _codec(item)
 
     def encode(value: object, texts: _Texts) -> object:

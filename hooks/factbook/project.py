@@ -123,8 +123,14 @@ def build(project: Project, addresses: Addresses = Addresses()) -> Output:
         backlinks = resolve.backlinks(checked.model, list(checked.references))
         site = Site(checked.model, backlinks, checked.doc_pages)
         figures = {topic_id: site.figure(topic_id) for topic_id in site.charts}
-        return output_of(checked.model, checked.diagnostics, site.pages(), figures,
-                         site.glossary_locations, addresses)
+        return output_of(
+            checked.model,
+            checked.diagnostics,
+            site.pages(),
+            figures,
+            site.glossary_locations,
+            addresses,
+        )
 
 
 def publish(project: Project, addresses: Addresses) -> Output:
@@ -145,10 +151,18 @@ def publish(project: Project, addresses: Addresses) -> Output:
 def _cache_key(project: Project, addresses: Addresses) -> str:
     """Every file a build reads (the data, the hand-written pages, templates of kinds declared
     outside the core) and every setting it depends on, the declared kinds included."""
-    declared = [(k.key, k.name, k.folder, k.rank, k.listing, k.record.__qualname__)
-                for k in kinds.KINDS.values()]
-    templates = sorted(p for k in kinds.KINDS.values() if k.templates
-                       for p in k.templates.rglob("*") if p.is_file())
-    settings = repr((str(project.root), project.data_dir, project.docs_dir, project.today,
-                     addresses, declared))
+    declared = [
+        (k.key, k.name, k.folder, k.rank, k.listing, k.record.__qualname__)
+        for k in kinds.KINDS.values()
+    ]
+    templates = sorted(
+        p
+        for k in kinds.KINDS.values()
+        if k.templates
+        for p in k.templates.rglob("*")
+        if p.is_file()
+    )
+    settings = repr(
+        (str(project.root), project.data_dir, project.docs_dir, project.today, addresses, declared)
+    )
     return cache.key(settings, [*project.data_files(), *project.doc_files(), *templates])

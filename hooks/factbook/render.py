@@ -72,8 +72,9 @@ class Site:
 
     timeline_page = TIMELINE_PAGE
 
-    def __init__(self, model: Model, backlinks: dict[str, list[Backlink]],
-                 doc_pages: dict[str, DocPage]) -> None:
+    def __init__(
+        self, model: Model, backlinks: dict[str, list[Backlink]], doc_pages: dict[str, DocPage]
+    ) -> None:
         self.model = model
         self.backlinks = backlinks
         self.doc_pages = doc_pages
@@ -89,9 +90,13 @@ class Site:
         # Kinds declared outside the core bring their templates; the core's come last.
         folders = [kind.templates for kind in kinds.KINDS.values() if kind.templates]
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([*folders, TEMPLATES]), autoescape=False,
-            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True)
+            loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
+            autoescape=False,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
         self.env.filters.update(literal=text.literal, country=country_name)
         self.env.globals.update(words=WORDS)
 
@@ -142,23 +147,48 @@ class Site:
         pages: dict[str, str] = {}
         for record in self.model.records.values():
             pages[record.src_uri] = self.front_matter(record) + self.render(
-                f"{record.record_kind.name}.md.j2", record.src_uri, record=record)
+                f"{record.record_kind.name}.md.j2", record.src_uri, record=record
+            )
         for kind in listed_kinds():
             records = sorted(self.model.of(kind.record), key=self.sort_key)
             groups = _by_year(records) if kind.by_year else _by_letter(records)
-            pages.update(self.listing(kind.listing_page, kind.listing or "",
-                                      self.listing_template(kind), groups,
-                                      lambda part: {"records": part}))
-        pages.update(self.listing(GLOSSARY_PAGE, WORDS["glossary"], "glossary.md.j2",
-                                  self.glossary_groups, lambda part: {"terms": part}))
-        pages.update(self.listing(TIMELINE_PAGE, WORDS["timeline"], "timeline.md.j2",
-                                  _by_year(self.sorted_events()),
-                                  lambda part: {"years": sorted(_by_year(part))}))
+            pages.update(
+                self.listing(
+                    kind.listing_page,
+                    kind.listing or "",
+                    self.listing_template(kind),
+                    groups,
+                    lambda part: {"records": part},
+                )
+            )
+        pages.update(
+            self.listing(
+                GLOSSARY_PAGE,
+                WORDS["glossary"],
+                "glossary.md.j2",
+                self.glossary_groups,
+                lambda part: {"terms": part},
+            )
+        )
+        pages.update(
+            self.listing(
+                TIMELINE_PAGE,
+                WORDS["timeline"],
+                "timeline.md.j2",
+                _by_year(self.sorted_events()),
+                lambda part: {"years": sorted(_by_year(part))},
+            )
+        )
         return pages
 
-    def listing(self, src_uri: str, title: str, template: str,
-                groups: list[tuple[str, list[Any]]],
-                context: Callable[[list[Any]], dict[str, Any]]) -> dict[str, str]:
+    def listing(
+        self,
+        src_uri: str,
+        title: str,
+        template: str,
+        groups: list[tuple[str, list[Any]]],
+        context: Callable[[list[Any]], dict[str, Any]],
+    ) -> dict[str, str]:
         """One listing page, or — past SPLIT_AT items — an overview and one page per group
         (year or letter), so no page grows with the data."""
         everything = [item for _, part in groups for item in part]
@@ -169,9 +199,12 @@ class Site:
         for key, part in groups:
             part_uri = _part_uri(src_uri, key)
             parts.append((key, part_uri, len(part)))
-            pages[part_uri] = self.render(template, part_uri,
-                                          title=WORDS["part_title"].format(title=title, key=key),
-                                          **context(part))
+            pages[part_uri] = self.render(
+                template,
+                part_uri,
+                title=WORDS["part_title"].format(title=title, key=key),
+                **context(part),
+            )
         pages[src_uri] = self.render("overview.md.j2", src_uri, title=title, parts=parts)
         return pages
 
@@ -193,7 +226,8 @@ class Site:
     def front_matter(self, record: Record) -> str:
         """YAML front matter with the page description (search results, link previews)."""
         description = record.description(self.plain) or WORDS["page_description"].format(
-            kind=record.record_kind.name.capitalize(), name=record.display_name)
+            kind=record.record_kind.name.capitalize(), name=record.display_name
+        )
         # Themes put the description into an attribute as it is: give it HTML-escaped. A JSON
         # string is valid YAML, whatever the text holds.
         escaped = html.escape(description, quote=True)
@@ -249,8 +283,10 @@ def _bounded(groups: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Any]]]
         if len(items) <= size:
             result.append((key, items))
         else:
-            result += [(f"{key}-{n + 1}", items[i:i + size])
-                       for n, i in enumerate(range(0, len(items), size))]
+            result += [
+                (f"{key}-{n + 1}", items[i : i + size])
+                for n, i in enumerate(range(0, len(items), size))
+            ]
     return result
 
 
@@ -263,8 +299,11 @@ def _part_uri(listing: str, key: str) -> str:
 def glossary_locations(groups: list[tuple[str, list[Term]]]) -> dict[str, str]:
     """Where each term's entry is: the glossary page, or its letter's page once split."""
     count = sum(len(part) for _, part in groups)
-    return {term.id: GLOSSARY_PAGE if count <= SPLIT_AT else _part_uri(GLOSSARY_PAGE, key)
-            for key, part in groups for term in part}
+    return {
+        term.id: GLOSSARY_PAGE if count <= SPLIT_AT else _part_uri(GLOSSARY_PAGE, key)
+        for key, part in groups
+        for term in part
+    }
 
 
 class PageContext:
@@ -303,19 +342,24 @@ class PageContext:
     def place_footnotes(self, rendered: str) -> str:
         if not self._placements:
             return rendered
-        notes = "\n".join(f"[^{source_id}]: {self.source_line(source_id)}"
-                          for source_id in self.cited)
+        notes = "\n".join(
+            f"[^{source_id}]: {self.source_line(source_id)}" for source_id in self.cited
+        )
 
         def placed(mark: re.Match[str]) -> str:
             before, after = self._placements[int(mark.group(1))]
             return f"{before}{notes}{after}" if notes else ""
+
         return _FOOTNOTES_MARK.sub(placed, rendered)
 
     def source_line(self, source_id: str) -> str:
         source = self.site.model.records[source_id]
         assert isinstance(source, Source)
-        shown = f"“{self.link(source.id)}”" if source.title else \
-            self.link(source.id, WORDS["headline_not_recorded"])
+        shown = (
+            f"“{self.link(source.id)}”"
+            if source.title
+            else self.link(source.id, WORDS["headline_not_recorded"])
+        )
         parts = [text.literal(source.publisher), shown]
         if source.author:
             parts.append(text.literal(source.author))
@@ -338,7 +382,7 @@ class PageContext:
         return self.link(found.target, found.label)
 
     def backlinks(self, record: Record, exclude: tuple[str, ...] = ()) -> list[str]:
-        """"Mentioned in" entries, one per page that points here, with how it relates
+        """ "Mentioned in" entries, one per page that points here, with how it relates
         (participant, staff…): hand-written pages first, then records in kind/date order."""
         relations: dict[str, list[str]] = {}
         for backlink in self.site.backlinks.get(record.id, ()):
@@ -348,8 +392,12 @@ class PageContext:
         for owner_id, how in relations.items():
             if owner_id in self.site.doc_pages:
                 doc = self.site.doc_pages[owner_id]
-                entries.append(((0, doc.title.casefold()),
-                                f"[{text.literal(doc.title)}]({self.url(doc.src_uri)})"))
+                entries.append(
+                    (
+                        (0, doc.title.casefold()),
+                        f"[{text.literal(doc.title)}]({self.url(doc.src_uri)})",
+                    )
+                )
                 continue
             owner = self.site.model.records[owner_id]
             label = self.link(owner.id)
@@ -364,12 +412,15 @@ class PageContext:
 
     def native(self, native: Native) -> str:
         """Native-script forms, each marked with its language so browsers pick the right font."""
-        return " · ".join(f'<span lang="{lang}">{text.literal(form)}</span>'
-                          for _, form, lang in native.labelled())
+        return " · ".join(
+            f'<span lang="{lang}">{text.literal(form)}</span>'
+            for _, form, lang in native.labelled()
+        )
 
     @staticmethod
-    def span(start: dates.PartialDate | None, end: dates.PartialDate | None,
-             open_ended: bool = False) -> str:
+    def span(
+        start: dates.PartialDate | None, end: dates.PartialDate | None, open_ended: bool = False
+    ) -> str:
         return dates.span(start, end, open_ended)
 
     @staticmethod
@@ -378,8 +429,9 @@ class PageContext:
         hours, rest = divmod(minutes.value, 60)
         about = "_about" if minutes.approximate else ""
         if hours:
-            return WORDS[f"duration_hours{about}"].format(minutes=minutes.value, hours=hours,
-                                                          rest=rest)
+            return WORDS[f"duration_hours{about}"].format(
+                minutes=minutes.value, hours=hours, rest=rest
+            )
         return WORDS[f"duration_minutes{about}"].format(minutes=minutes.value)
 
 
@@ -388,7 +440,10 @@ def error_page(diagnostics: list[str]) -> str:
     longest = max((len(run) for d in diagnostics for run in re.findall(r"`+", d)), default=0)
     fence = "`" * max(3, longest + 1)  # longer than any backtick run inside, so nothing escapes
     count = len(diagnostics)
-    title = (WORDS["error_title_one"] if count == 1
-             else WORDS["error_title_many"].format(count=count))
-    return (f"# {title}\n\n{WORDS['error_intro']}\n\n"
-            f"{fence}text\n" + "\n".join(diagnostics) + f"\n{fence}\n")
+    title = (
+        WORDS["error_title_one"] if count == 1 else WORDS["error_title_many"].format(count=count)
+    )
+    return (
+        f"# {title}\n\n{WORDS['error_intro']}\n\n"
+        f"{fence}text\n" + "\n".join(diagnostics) + f"\n{fence}\n"
+    )

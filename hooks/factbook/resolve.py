@@ -32,10 +32,11 @@ def prose_references(prose: Prose) -> list[Reference]:
     references = []
     search_from = 0
     for found in links.find(prose.text):
-        position, search_from = prose.position_of(prose.text[found.start:found.end], search_from)
+        position, search_from = prose.position_of(prose.text[found.start : found.end], search_from)
         # Charts and site facts belong in hand-written pages: in data they are unknown ids.
-        references.append(Reference(prose.owner, found.target, position, "mentions",
-                                    shows=found.shows))
+        references.append(
+            Reference(prose.owner, found.target, position, "mentions", shows=found.shows)
+        )
     return references
 
 
@@ -60,21 +61,30 @@ SITE_FACTS = {"as-of": "the date the site's facts were last reviewed"}
 """What `[[site:name]]` can show."""
 
 
-def check_references(model: Model, references: list[Reference],
-                     skipped: frozenset[str] | set[str] = frozenset()) -> list[Diagnostic]:
+def check_references(
+    model: Model, references: list[Reference], skipped: frozenset[str] | set[str] = frozenset()
+) -> list[Diagnostic]:
     """Unknown ids (with a "did you mean") and ids of the wrong kind. Ids of records that were
     skipped for their own errors are not reported again."""
     diagnostics = []
     for ref in references:
         if ref.relation == "site":
             if ref.target not in SITE_FACTS:
-                diagnostics.append(Diagnostic(
-                    ref.position, f"unknown site fact '{quoted(ref.target)}'",
-                    "write [[site:as-of]] for the date the facts were last reviewed"))
+                diagnostics.append(
+                    Diagnostic(
+                        ref.position,
+                        f"unknown site fact '{quoted(ref.target)}'",
+                        "write [[site:as-of]] for the date the facts were last reviewed",
+                    )
+                )
             elif model.as_of is None:
-                diagnostics.append(Diagnostic(
-                    ref.position, "no record says when it was reviewed, so the site has no "
-                    "\"as of\" date", "add `reviewed: 2026-12-01` to the records you checked"))
+                diagnostics.append(
+                    Diagnostic(
+                        ref.position,
+                        'no record says when it was reviewed, so the site has no "as of" date',
+                        "add `reviewed: 2026-12-01` to the records you checked",
+                    )
+                )
             continue
         target = model.get(ref.target)
         if target is not None and ref.shows is not None:
@@ -83,28 +93,45 @@ def check_references(model: Model, references: list[Reference],
             continue
         if target is None:
             if not ref.target:
-                diagnostics.append(Diagnostic(ref.position, "empty reference",
-                                              "write the id between the brackets: [[id]]"))
+                diagnostics.append(
+                    Diagnostic(
+                        ref.position, "empty reference", "write the id between the brackets: [[id]]"
+                    )
+                )
                 continue
-            hint = (did_you_mean(ref.target, model.records)
-                    or "check the id, or add a record with it")
+            hint = (
+                did_you_mean(ref.target, model.records) or "check the id, or add a record with it"
+            )
             diagnostics.append(Diagnostic(ref.position, f"unknown id '{quoted(ref.target)}'", hint))
         elif ref.kinds and target.record_kind.name not in ref.kinds:
             wanted = " or ".join(_article(name) for name in ref.kinds)
-            diagnostics.append(Diagnostic(
-                ref.position, f"'{quoted(ref.target)}' is {_article(target.record_kind.name)}, "
-                f"but {wanted} is expected here", f"use the id of {wanted}"))
+            diagnostics.append(
+                Diagnostic(
+                    ref.position,
+                    f"'{quoted(ref.target)}' is {_article(target.record_kind.name)}, "
+                    f"but {wanted} is expected here",
+                    f"use the id of {wanted}",
+                )
+            )
     return diagnostics
 
 
 def _shown_field_problems(ref: Reference, when: str | None) -> list[Diagnostic]:
     if ref.shows not in links.SHOWN_FIELDS:
         hint = f"write [[{ref.target}:date]] for its date, or [[{ref.target}]]"
-        return [Diagnostic(ref.position, f"[[{ref.target}:{quoted(ref.shows)}]] shows nothing "
-                           "known", hint)]
+        return [
+            Diagnostic(
+                ref.position, f"[[{ref.target}:{quoted(ref.shows)}]] shows nothing known", hint
+            )
+        ]
     if when is None:
-        return [Diagnostic(ref.position, f"'{ref.target}' has no date to show",
-                           f"link it by name with [[{ref.target}]]")]
+        return [
+            Diagnostic(
+                ref.position,
+                f"'{ref.target}' has no date to show",
+                f"link it by name with [[{ref.target}]]",
+            )
+        ]
     return []
 
 
@@ -130,9 +157,13 @@ def _check_event(model: Model, event: Event) -> list[Diagnostic]:
     problems = []
     topic = model.get(event.topic) if event.topic else None
     if event.round is not None and not (isinstance(topic, Topic) and topic.is_series):
-        problems.append(Diagnostic(event.origin, f"event '{event.id}' has a round number but "
-                                   "belongs to no series",
-                                   "set `topic:` to a topic of type series"))
+        problems.append(
+            Diagnostic(
+                event.origin,
+                f"event '{event.id}' has a round number but belongs to no series",
+                "set `topic:` to a topic of type series",
+            )
+        )
     return problems
 
 
@@ -143,10 +174,13 @@ def _check_name(person: Person) -> list[Diagnostic]:
         return []
     if person.name is not None and not any(parts):
         return []
-    return [Diagnostic(person.origin, f"person '{person.id}' needs `family_name` and "
-                       "`given_name`, or else `name`",
-                       "write Korean and Japanese names in parts; `name` is for names that are "
-                       "not")]
+    return [
+        Diagnostic(
+            person.origin,
+            f"person '{person.id}' needs `family_name` and `given_name`, or else `name`",
+            "write Korean and Japanese names in parts; `name` is for names that are not",
+        )
+    ]
 
 
 def _check_ancestry(model: Model, organization: Organization) -> list[Diagnostic]:
@@ -158,16 +192,20 @@ def _check_ancestry(model: Model, organization: Organization) -> list[Diagnostic
             return []  # reported as a bad reference
         if parent.id in seen:
             if parent.id == organization.id:
-                return [Diagnostic(organization.origin, f"organization '{organization.id}' is "
-                                   "its own ancestor", "fix the `parent:` chain")]
+                return [
+                    Diagnostic(
+                        organization.origin,
+                        f"organization '{organization.id}' is its own ancestor",
+                        "fix the `parent:` chain",
+                    )
+                ]
             return []  # the cycle is reported on its members
         seen.add(parent.id)
         current = parent
     return []
 
 
-_WRITTEN_DATE = re.compile(
-    r"\b[0-9]{1,2}(?:–[0-9]{1,2})? (?:" + "|".join(MONTHS) + r") [0-9]{4}\b")
+_WRITTEN_DATE = re.compile(r"\b[0-9]{1,2}(?:–[0-9]{1,2})? (?:" + "|".join(MONTHS) + r") [0-9]{4}\b")
 """A date to the day as pages write it ("29 December 2014", "26–29 December 2014")."""
 
 
@@ -187,11 +225,16 @@ def retyped_dates(model: Model, path: str, text: str) -> list[Diagnostic]:
             ids = events.get(match.group())
             if not ids or any(a <= match.start() < b for a, b in references):
                 continue
+            dated = ", ".join(sorted(ids))
             options = " or ".join(f"[[{event_id}:date]]" for event_id in sorted(ids))
-            found.append(Diagnostic(
-                start.advanced(text, match.start()),
-                f"'{match.group()}' is typed out, but it is the date of {', '.join(sorted(ids))}",
-                f"write {options}, so the page follows the record", Severity.WARNING))
+            found.append(
+                Diagnostic(
+                    start.advanced(text, match.start()),
+                    f"'{match.group()}' is typed out, but it is the date of {dated}",
+                    f"write {options}, so the page follows the record",
+                    Severity.WARNING,
+                )
+            )
     return found
 
 
@@ -202,12 +245,20 @@ def future_dates(model: Model, today: PartialDate) -> list[Diagnostic]:
         date = event.date
         # Compare at the event's precision: "2026-11" is not in the future during November.
         known = (date.year, date.month or 0, date.day or 0)
-        now = (today.year, (today.month or 0) if date.month else 0,
-               (today.day or 0) if date.day else 0)
+        now = (
+            today.year,
+            (today.month or 0) if date.month else 0,
+            (today.day or 0) if date.day else 0,
+        )
         if known > now:
-            warnings.append(Diagnostic(
-                event.origin, f"event '{event.id}' is dated {date}, which is in the future",
-                "check the date; planned events are fine", Severity.WARNING))
+            warnings.append(
+                Diagnostic(
+                    event.origin,
+                    f"event '{event.id}' is dated {date}, which is in the future",
+                    "check the date; planned events are fine",
+                    Severity.WARNING,
+                )
+            )
     return warnings
 
 
@@ -218,13 +269,23 @@ def stale(model: Model, cutoff: PartialDate) -> list[Diagnostic]:
     for record in model.records.values():
         reviewed = record.reviewed
         if reviewed is None:
-            found.append(Diagnostic(record.origin, f"'{record.id}' has never been reviewed",
-                                    "add `reviewed:` with the date you read it against its "
-                                    "sources", Severity.WARNING))
-        elif reviewed.sort_key < cutoff.sort_key[:len(reviewed.iso.split("-"))]:
-            found.append(Diagnostic(record.origin, f"'{record.id}' was last reviewed {reviewed}",
-                                    "read it against its sources and update `reviewed:`",
-                                    Severity.WARNING))
+            found.append(
+                Diagnostic(
+                    record.origin,
+                    f"'{record.id}' has never been reviewed",
+                    "add `reviewed:` with the date you read it against its sources",
+                    Severity.WARNING,
+                )
+            )
+        elif reviewed.sort_key < cutoff.sort_key[: len(reviewed.iso.split("-"))]:
+            found.append(
+                Diagnostic(
+                    record.origin,
+                    f"'{record.id}' was last reviewed {reviewed}",
+                    "read it against its sources and update `reviewed:`",
+                    Severity.WARNING,
+                )
+            )
     return found
 
 

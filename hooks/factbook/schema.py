@@ -36,9 +36,9 @@ _URL_CHARACTER = "[^\\s<>\"'`\\\\{}|^\\[\\]()\\x00-\\x1f\\x7f]"
 SHARED_DEFINITIONS: Schema = {
     "id": {
         "description": "A lowercase slug, unique across all data files: letters a-z, digits, "
-                       "single hyphens (e.g. `seo-min-jung`). Used in `[[id]]` references and in "
-                       "page addresses, so nothing else is allowed (no dots, slashes or "
-                       "backslashes), and `index` is reserved for the listing pages.",
+        "single hyphens (e.g. `seo-min-jung`). Used in `[[id]]` references and in "
+        "page addresses, so nothing else is allowed (no dots, slashes or "
+        "backslashes), and `index` is reserved for the listing pages.",
         "type": "string",
         "pattern": "^(?!index$)[a-z0-9]+(-[a-z0-9]+)*$",
         "maxLength": 80,
@@ -50,7 +50,7 @@ SHARED_DEFINITIONS: Schema = {
     },
     "sources": {
         "description": "Ids of the sources (under `sources:`) that support this fact. At least "
-                       "one.",
+        "one.",
         "type": "array",
         "minItems": 1,
         "uniqueItems": True,
@@ -58,7 +58,7 @@ SHARED_DEFINITIONS: Schema = {
     },
     "date": {
         "description": "A date at the precision known: `2023`, `2023-04` or `2023-04-17`. Never "
-                       "pad a month to a day.",
+        "pad a month to a day.",
         "type": ["string", "integer"],
         "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
         "minimum": 1000,
@@ -71,26 +71,26 @@ SHARED_DEFINITIONS: Schema = {
     },
     "markdown": {
         "description": "Markdown. Link to any record with `[[id]]` or `[[id|text]]`. A value "
-                       "that starts with `[[` must be quoted or written as a block (`>`).",
+        "that starts with `[[` must be quoted or written as a block (`>`).",
         "type": "string",
         "minLength": 1,
     },
     "url": {
         "description": "An http:// or https:// address, as a browser shows it. Spaces, quotes "
-                       "(\" and '), <, >, {, }, |, ^, [, ], backslashes and unbalanced "
-                       "parentheses must be percent-encoded (a space is %20, `)` is %29).",
+        "(\" and '), <, >, {, }, |, ^, [, ], backslashes and unbalanced "
+        "parentheses must be percent-encoded (a space is %20, `)` is %29).",
         "type": "string",
         "pattern": f"^https?://{_URL_CHARACTER}+(?:\\({_URL_CHARACTER}*\\){_URL_CHARACTER}*)*$",
     },
     "country": {
         "description": "Two-letter country code: KR (South Korea), JP (Japan), US (United "
-                       "States), KP (North Korea), CN (China).",
+        "States), KP (North Korea), CN (China).",
         "type": "string",
         "pattern": "^[A-Z]{2}$",
     },
     "quantity": {
         "description": "A whole number, or `about N` when the source gives it only roughly "
-                       "(\"about 150 minutes\"): store what the source says.",
+        '("about 150 minutes"): store what the source says.',
         "type": ["integer", "string"],
         "pattern": "^about [1-9][0-9]*$",
         "minimum": 1,
@@ -128,12 +128,18 @@ def _declared(kinds: tuple[RecordKind, ...]) -> Schema:
         "$id": "https://factbook.invalid/schema/facts.schema.json",
         "title": "Factbook data file",
         "description": "One YAML file under data/. It may hold records of any kind; ids are "
-                       "unique across all files. Cross-entity rules (references, unique ids) are "
-                       "checked by `python -m factbook check`.",
+        "unique across all files. Cross-entity rules (references, unique ids) are "
+        "checked by `python -m factbook check`.",
         "type": "object",
         "additionalProperties": False,
-        "properties": {kind.key: {"description": kind.description, "type": "array",
-                                  "items": {"$ref": f"#/$defs/{kind.name}"}} for kind in kinds},
+        "properties": {
+            kind.key: {
+                "description": kind.description,
+                "type": "array",
+                "items": {"$ref": f"#/$defs/{kind.name}"},
+            }
+            for kind in kinds
+        },
         "$defs": definitions,
     }
 
@@ -142,8 +148,11 @@ def _object(cls: type, extra: Schema) -> Schema:
     """A record's or part's schema: its declared fields, `sources` last as in the data files."""
     fields = sorted(data_fields(cls), key=lambda f: f.key == "sources")
     fragment: Schema = {**extra, "type": "object", "additionalProperties": False}
-    fragment = {key: fragment[key] for key in ("description", "type", "additionalProperties",
-                                               "minProperties") if key in fragment}
+    fragment = {
+        key: fragment[key]
+        for key in ("description", "type", "additionalProperties", "minProperties")
+        if key in fragment
+    }
     required = [f.key for f in fields if f.required]
     if required:
         fragment["required"] = required
@@ -177,6 +186,7 @@ def _explainer(kinds: tuple[RecordKind, ...]) -> jsonschema.Draft202012Validator
     # Imported here: jsonschema takes 50 ms to import and is only needed to explain an invalid
     # file; a build from the cache or of valid data never loads it.
     import jsonschema
+
     return jsonschema.Draft202012Validator(_composed(kinds))
 
 
@@ -195,6 +205,7 @@ def _checker(kinds: tuple[RecordKind, ...]) -> Callable[[Any], bool]:
         except fastjsonschema.JsonSchemaException:
             return False
         return True
+
     return is_valid
 
 
@@ -212,8 +223,13 @@ def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
     steps pass over exactly those and still check the rest of the record."""
     if not isinstance(loaded.data, dict):
         found = _type_name(loaded.data)
-        return [Diagnostic(loaded.position(()), f"a data file must be a mapping, not {found}",
-                           "start with a kind such as `events:` and list records under it")], set()
+        return [
+            Diagnostic(
+                loaded.position(()),
+                f"a data file must be a mapping, not {found}",
+                "start with a kind such as `events:` and list records under it",
+            )
+        ], set()
     if not loaded.refused and _is_valid(loaded.data):
         return [], set()  # the common case; the full validator runs only to explain errors
     diagnostics = []
@@ -221,15 +237,20 @@ def validate(loaded: LoadedFile) -> tuple[list[Diagnostic], set[FieldPath]]:
     for error in _validator().iter_errors(loaded.data):
         reported.update(_concerned(error))
         path = tuple(error.absolute_path)
-        if not any(path[:len(refused)] == refused for refused in loaded.refused):
+        if not any(path[: len(refused)] == refused for refused in loaded.refused):
             diagnostics.append(_diagnostic(loaded, error))
             if len(diagnostics) > MAX_PROBLEMS_PER_FILE:
                 # Stop early (a hostile file can hold millions of mistakes) and pass over every
                 # record of the file, since the unchecked ones may be malformed too.
-                reported.update((key, index) for key, items in loaded.data.items()
-                                if isinstance(items, list) for index in range(len(items)))
-                reported.update((key,) for key, items in loaded.data.items()
-                                if not isinstance(items, list))
+                reported.update(
+                    (key, index)
+                    for key, items in loaded.data.items()
+                    if isinstance(items, list)
+                    for index in range(len(items))
+                )
+                reported.update(
+                    (key,) for key, items in loaded.data.items() if not isinstance(items, list)
+                )
                 break
     return capped(diagnostics), reported
 
@@ -271,56 +292,78 @@ def _diagnostic(loaded: LoadedFile, error: jsonschema.ValidationError) -> Diagno
         extra = sorted(set(value) - set(allowed))[0]
         where = _object_name(error) or "a data file"
         hint = did_you_mean(extra, allowed) or f"allowed fields: {', '.join(allowed)}"
-        return Diagnostic(loaded.key_position(path + (extra,)),
-                          f"unknown field '{quoted(extra)}' in {where}", hint)
+        return Diagnostic(
+            loaded.key_position(path + (extra,)),
+            f"unknown field '{quoted(extra)}' in {where}",
+            hint,
+        )
     if keyword == "required":
         missing: list[str] = _validator_value(error)
         name = next(m for m in missing if m not in value)
         hint = f"add `{name}:`"
         if name == "sources":
             hint = "every fact cites at least one source: add `sources: [source-id]`"
-        return Diagnostic(loaded.position(path), f"{_object_name(error) or 'record'} is missing "
-                          f"required field '{name}'", hint)
+        return Diagnostic(
+            loaded.position(path),
+            f"{_object_name(error) or 'record'} is missing required field '{name}'",
+            hint,
+        )
     if keyword == "type":
         expected = _validator_value(error)
         if isinstance(value, list) and _looks_like_reference_list(value) and "string" in expected:
-            return Diagnostic(loaded.position(path),
-                              f"'{field}' was read as a list, not text",
-                              "a value that starts with [[ is read by YAML as a list: "
-                              "quote the text or use `>`")
+            return Diagnostic(
+                loaded.position(path),
+                f"'{field}' was read as a list, not text",
+                "a value that starts with [[ is read by YAML as a list: quote the text or use `>`",
+            )
         wanted = _describe_type(expected, schema, defs)
-        return Diagnostic(loaded.position(path),
-                          f"'{field}' must be {wanted}, not {_type_name(value)}",
-                          _type_hint(schema, defs))
+        return Diagnostic(
+            loaded.position(path),
+            f"'{field}' must be {wanted}, not {_type_name(value)}",
+            _type_hint(schema, defs),
+        )
     if keyword == "pattern":
-        return Diagnostic(loaded.position(path),
-                          *_pattern_problem(field, value, schema, defs))
+        return Diagnostic(loaded.position(path), *_pattern_problem(field, value, schema, defs))
     if keyword == "enum":
         options = [str(option) for option in _validator_value(error)]
         hint = did_you_mean(str(value), options) or f"use one of: {', '.join(options)}"
         return Diagnostic(loaded.position(path), f"'{quoted(value)}' is not a valid {field}", hint)
     if keyword == "minItems" and field == "sources":
-        return Diagnostic(loaded.position(path), "a fact needs at least one source",
-                          "list the ids of the sources that support it")
+        return Diagnostic(
+            loaded.position(path),
+            "a fact needs at least one source",
+            "list the ids of the sources that support it",
+        )
     if keyword in ("minimum", "maximum") and schema == defs["date"]:
-        return Diagnostic(loaded.position(path), f"'{quoted(value)}' is not a date",
-                          "write 2023, 2023-04 or 2023-04-17")
+        return Diagnostic(
+            loaded.position(path),
+            f"'{quoted(value)}' is not a date",
+            "write 2023, 2023-04 or 2023-04-17",
+        )
     if keyword == "uniqueItems":
-        return Diagnostic(loaded.position(path), f"'{field}' lists the same value twice",
-                          "remove the repeated entry")
+        return Diagnostic(
+            loaded.position(path),
+            f"'{field}' lists the same value twice",
+            "remove the repeated entry",
+        )
     if keyword in ("minLength", "minProperties"):
         return Diagnostic(loaded.position(path), f"'{field}' is empty", "fill it in or remove it")
     if keyword == "maxLength":
-        return Diagnostic(loaded.position(path),
-                          f"'{field}' is too long ({len(value):,} characters)",
-                          f"write at most {error.validator_value}")
+        return Diagnostic(
+            loaded.position(path),
+            f"'{field}' is too long ({len(value):,} characters)",
+            f"write at most {error.validator_value}",
+        )
     if keyword in ("minimum", "maximum"):
         bound = "at least" if keyword == "minimum" else "at most"
-        return Diagnostic(loaded.position(path),
-                          f"'{field}' must be {bound} {error.validator_value}",
-                          f"it is {quoted(value)}")
-    return Diagnostic(loaded.position(path), f"'{field}': {quoted(error.message, 200)}",
-                      "see the schema")
+        return Diagnostic(
+            loaded.position(path),
+            f"'{field}' must be {bound} {error.validator_value}",
+            f"it is {quoted(value)}",
+        )
+    return Diagnostic(
+        loaded.position(path), f"'{field}': {quoted(error.message, 200)}", "see the schema"
+    )
 
 
 def _field_name(path: FieldPath) -> str:
@@ -361,8 +404,14 @@ def _describe_type(expected: Any, subschema: dict[str, Any], defs: dict[str, Any
         return "a date"
     if subschema == defs["quantity"]:
         return "a whole number"
-    names = {"string": "text", "integer": "a whole number", "array": "a list",
-             "object": "a mapping", "number": "a number", "boolean": "true or false"}
+    names = {
+        "string": "text",
+        "integer": "a whole number",
+        "array": "a list",
+        "object": "a mapping",
+        "number": "a number",
+        "boolean": "true or false",
+    }
     if isinstance(expected, list):
         return " or ".join(names.get(e, str(e)) for e in expected)
     return names.get(expected, str(expected))
@@ -383,7 +432,7 @@ def _type_hint(subschema: dict[str, Any], defs: dict[str, Any]) -> str:
 
 
 _URL_START = re.compile(r"https?://")
-_URL_FORBIDDEN = set(' <>"\'`\\{}|^[]') | {chr(c) for c in range(0x20)} | {"\x7f"}
+_URL_FORBIDDEN = set(" <>\"'`\\{}|^[]") | {chr(c) for c in range(0x20)} | {"\x7f"}
 
 
 def _url_problem(value: str) -> tuple[str, str]:
@@ -391,8 +440,7 @@ def _url_problem(value: str) -> tuple[str, str]:
     of a Markdown link (`)<img ...>`) or that browsers do not accept unencoded."""
     shown = quoted(value)
     if not _URL_START.match(value):
-        return (f"'{shown}' is not an http(s) address",
-                "links must start with http:// or https://")
+        return (f"'{shown}' is not an http(s) address", "links must start with http:// or https://")
     depth = 0
     for char in value:
         depth += (char == "(") - (char == ")")
@@ -400,37 +448,54 @@ def _url_problem(value: str) -> tuple[str, str]:
             break
     else:
         char = "(" if depth > 0 else ""
-    if not value[_URL_START.match(value).end():]:  # type: ignore[union-attr]
+    if not value[_URL_START.match(value).end() :]:  # type: ignore[union-attr]
         return f"'{shown}' has no address after the scheme", "write the full address"
     if not char:
         return f"'{shown}' is not a valid address", "check the address"
-    name = {" ": "a space", "'": "an apostrophe (')", '"': 'a double quote (")',
-            "(": "an unbalanced '('", ")": "an unbalanced ')'"}.get(
-        char, f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
+    name = {
+        " ": "a space",
+        "'": "an apostrophe (')",
+        '"': 'a double quote (")',
+        "(": "an unbalanced '('",
+        ")": "an unbalanced ')'",
+    }.get(char, f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
     code = "".join(f"%{b:02X}" for b in char.encode())
-    return (f"address '{shown}' contains {name}",
-            f"percent-encode it ({code}) as browsers do, or remove it")
+    return (
+        f"address '{shown}' contains {name}",
+        f"percent-encode it ({code}) as browsers do, or remove it",
+    )
 
 
-def _pattern_problem(field: str, value: str, subschema: dict[str, Any],
-                     defs: dict[str, Any]) -> tuple[str, str]:
+def _pattern_problem(
+    field: str, value: str, subschema: dict[str, Any], defs: dict[str, Any]
+) -> tuple[str, str]:
     if subschema == defs["id"] and value == "index":
-        return (f"id '{value}' is reserved for the listing pages",
-                "choose another id, e.g. one that names the record")
+        return (
+            f"id '{value}' is reserved for the listing pages",
+            "choose another id, e.g. one that names the record",
+        )
     if subschema == defs["id"]:
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
         example = f", e.g. '{suggestion}'" if suggestion and suggestion.isascii() else ""
-        return (f"id '{quoted(value)}' is not a lowercase slug",
-                f"use lowercase letters a-z, digits and single hyphens{example}")
+        return (
+            f"id '{quoted(value)}' is not a lowercase slug",
+            f"use lowercase letters a-z, digits and single hyphens{example}",
+        )
     if subschema == defs["date"]:
         return f"'{quoted(value)}' is not a date", "write 2023, 2023-04 or 2023-04-17"
     if subschema == defs["url"]:
         return _url_problem(value)
     if subschema == defs["quantity"]:
-        return (f"'{quoted(value)}' is not a number",
-                "write a whole number, or `about 150` when the source says about")
+        return (
+            f"'{quoted(value)}' is not a number",
+            "write a whole number, or `about 150` when the source says about",
+        )
     if subschema == defs["country"]:
-        return (f"'{quoted(value)}' is not a country code",
-                "use two capital letters such as KR, JP or US")
-    return (f"'{field}' does not have the expected form",
-            subschema.get("description", "see the schema"))
+        return (
+            f"'{quoted(value)}' is not a country code",
+            "use two capital letters such as KR, JP or US",
+        )
+    return (
+        f"'{field}' does not have the expected form",
+        subschema.get("description", "see the schema"),
+    )

@@ -57,8 +57,8 @@ def markdown_without_html(text: str) -> str:
     pieces = []
     cursor = 0
     for found in links.find(text):
-        pieces.append(_without_html(text[cursor:found.start]))
-        pieces.append(text[found.start:found.end])
+        pieces.append(_without_html(text[cursor : found.start]))
+        pieces.append(text[found.start : found.end])
         cursor = found.end
     pieces.append(_without_html(text[cursor:]))
     return "".join(pieces)
@@ -71,9 +71,10 @@ def _without_html(text: str) -> str:
         code = match.group(2).strip()
         if not code:
             continue
-        pieces.append(_escape_prose(text[cursor:match.start(1)]))
-        pieces.append("<code>" + "".join(_CODE_ESCAPES.get(c, c) for c in html.escape(code))
-                      + "</code>")
+        pieces.append(_escape_prose(text[cursor : match.start(1)]))
+        pieces.append(
+            "<code>" + "".join(_CODE_ESCAPES.get(c, c) for c in html.escape(code)) + "</code>"
+        )
         cursor = match.end()
     pieces.append(_escape_prose(text[cursor:]))
     return "".join(pieces)

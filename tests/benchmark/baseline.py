@@ -29,8 +29,9 @@ class Revision:
 
 
 def git(repo: Path, *args: str) -> str:
-    completed = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
-                               timeout=120)
+    completed = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, timeout=120
+    )
     if completed.returncode != 0:
         raise SystemExit(f"git {' '.join(args)} failed:\n{completed.stderr.strip()}")
     return completed.stdout.strip()
@@ -51,7 +52,11 @@ def checked_out(repo: Path, rev: str) -> Iterator[Revision]:
         label = f"hooks/ at commit {short}" + (f" ({rev})" if rev not in (short, commit) else "")
         yield Revision(hooks, label, short)
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=repo,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(tree)],
+            cwd=repo,
+            capture_output=True,
+            timeout=120,
+        )
         subprocess.run(["git", "worktree", "prune"], cwd=repo, capture_output=True, timeout=120)
         shutil.rmtree(folder, ignore_errors=True)

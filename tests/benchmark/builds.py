@@ -24,14 +24,19 @@ from results import Build, Pages
 EPOCH = "1796083200"  # 2026-12-01: builds are reproducible and never see "future" dates
 TIMEOUT = 3600
 HOOK_LINE = re.compile(
-    r"factbook: [\d,]+ pages (built|read from the build cache) in ([\d.]+) (s|ms)")
+    r"factbook: [\d,]+ pages (built|read from the build cache) in ([\d.]+) (s|ms)"
+)
 """The adapter's log line after the core ran (hooks/mkdocs_adapter.py, on_config)."""
 BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
 def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH,
-            "PYTHONUNBUFFERED": "1"}
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "PYTHONUNBUFFERED": "1",
+    }
 
 
 def run_build(project: Path, site: Path, *, profile: Path | None = None) -> Build:
@@ -39,12 +44,21 @@ def run_build(project: Path, site: Path, *, profile: Path | None = None) -> Buil
     command = [sys.executable]
     if profile is not None:
         command += ["-m", "cProfile", "-o", str(profile)]
-    command += ["-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                "-d", str(site)]
+    command += [
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), stdout=log,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT
+        )
         timer = threading.Timer(TIMEOUT, process.kill)
         timer.start()
         try:
@@ -59,10 +73,14 @@ def run_build(project: Path, site: Path, *, profile: Path | None = None) -> Buil
         raise SystemExit(f"mkdocs build failed for {project}:\n{output[-5000:]}")
     built = BUILT_LINE.search(output)
     hook = HOOK_LINE.search(output)
-    return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
-                 float(built.group(1)) if built else None,
-                 hook_seconds(hook.group(2), hook.group(3)) if hook else None,
-                 hook.group(1) != "built" if hook else None)
+    return Build(
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss * 1024,
+        float(built.group(1)) if built else None,
+        hook_seconds(hook.group(2), hook.group(3)) if hook else None,
+        hook.group(1) != "built" if hook else None,
+    )
 
 
 def hook_seconds(number: str, unit: str) -> float:
@@ -75,9 +93,11 @@ def expect_cache(build: Build, from_cache: bool, what: str, *, strict: bool = Tr
     if build.from_cache is None and not strict:
         return build
     if build.from_cache is not from_cache:
-        raise SystemExit(f"the {what} build was expected to "
-                         f"{'read the build cache' if from_cache else 'build'}, but its log "
-                         f"says otherwise ({build.from_cache=})")
+        raise SystemExit(
+            f"the {what} build was expected to "
+            f"{'read the build cache' if from_cache else 'build'}, but its log "
+            f"says otherwise ({build.from_cache=})"
+        )
     return build
 
 
@@ -116,10 +136,17 @@ def page_sizes(site: Path, generated: Iterable[str], records: frozenset[str]) ->
         elif url in listing_urls:
             listing.append((size, url))
     if len(record) != len(record_urls) or len(listing) != len(listing_urls):
-        raise SystemExit(f"{site}: found {len(record)} of {len(record_urls)} record pages and "
-                         f"{len(listing)} of {len(listing_urls)} listing pages")
+        raise SystemExit(
+            f"{site}: found {len(record)} of {len(record_urls)} record pages and "
+            f"{len(listing)} of {len(listing_urls)} listing pages"
+        )
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     search = site / "search" / "search_index.json"
-    return Pages(count, int(statistics.median(s for s, _ in record)), max(record),
-                 tuple(sorted(listing, reverse=True)),
-                 search.stat().st_size if search.exists() else 0, total)
+    return Pages(
+        count,
+        int(statistics.median(s for s, _ in record)),
+        max(record),
+        tuple(sorted(listing, reverse=True)),
+        search.stat().st_size if search.exists() else 0,
+        total,
+    )

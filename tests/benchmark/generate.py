@@ -50,14 +50,24 @@ FILE_RECORDS = 250
 
 NAV = [
     {"Home": "index.md"},
-    {"Explainers": [{"Why the talks stopped": "why-the-talks-stopped.md"},
-                    {"GSOMIA explained": "gsomia-explained.md"},
-                    {"Who's who": "whos-who.md"}]},
+    {
+        "Explainers": [
+            {"Why the talks stopped": "why-the-talks-stopped.md"},
+            {"GSOMIA explained": "gsomia-explained.md"},
+            {"Who's who": "whos-who.md"},
+        ]
+    },
     {"Timeline": "timeline.md"},
     {"Glossary": "glossary/index.md"},
-    {"Records": [{"Topics": "topics/index.md"}, {"Events": "events/index.md"},
-                 {"People": "people/index.md"}, {"Organizations": "organizations/index.md"},
-                 {"Sources": "sources/index.md"}]},
+    {
+        "Records": [
+            {"Topics": "topics/index.md"},
+            {"Events": "events/index.md"},
+            {"People": "people/index.md"},
+            {"Organizations": "organizations/index.md"},
+            {"Sources": "sources/index.md"},
+        ]
+    },
 ]
 """The real site's navigation (listing pages only; record pages are reached from listings)."""
 
@@ -78,6 +88,7 @@ class Summary:
 
 # --- configuration --------------------------------------------------------------------------
 
+
 def base_config() -> dict[str, Any]:
     """The real mkdocs.yml (theme, extensions, plugins, validation, strict) without its hooks,
     watch list and navigation."""
@@ -92,8 +103,9 @@ def base_config() -> dict[str, Any]:
 
 def engine_config(hooks: Path = HOOKS) -> dict[str, Any]:
     config = base_config()
-    config.update(docs_dir="docs", site_dir="site", hooks=[str(hooks / ADAPTER.name)],
-                  watch=["data"], nav=NAV)
+    config.update(
+        docs_dir="docs", site_dir="site", hooks=[str(hooks / ADAPTER.name)], watch=["data"], nav=NAV
+    )
     return config
 
 
@@ -108,18 +120,24 @@ def floor_config() -> dict[str, Any]:
     for name in ("attr_list", "footnotes", "tables", "md_in_html", "toc"):
         if name not in names:
             extensions.append(name)
-    config.update(docs_dir="docs", site_dir="site", nav=NAV,
-                  extra_css=[*config.get("extra_css", []), "assets/factbook.css"],
-                  not_in_nav="*.md\n")
+    config.update(
+        docs_dir="docs",
+        site_dir="site",
+        nav=NAV,
+        extra_css=[*config.get("extra_css", []), "assets/factbook.css"],
+        not_in_nav="*.md\n",
+    )
     return config
 
 
 def write_config(path: Path, config: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8"
+    )
 
 
 # --- entry points ---------------------------------------------------------------------------
+
 
 def generate(n: int, out: Path, seed: int = 1, hooks: Path = HOOKS) -> Summary:
     """Write a project of N records into `out` (replaced if it exists); its mkdocs.yml uses the
@@ -142,22 +160,27 @@ def generate(n: int, out: Path, seed: int = 1, hooks: Path = HOOKS) -> Summary:
             for name, group in groups.items():
                 for start in range(0, len(group), FILE_RECORDS):
                     suffix = f"-{start // FILE_RECORDS + 1}" if len(group) > FILE_RECORDS else ""
-                    _write(out / "data" / "events" / f"{name}{suffix}.yaml",
-                           dump_records(kind, group[start:start + FILE_RECORDS], 2))
+                    _write(
+                        out / "data" / "events" / f"{name}{suffix}.yaml",
+                        dump_records(kind, group[start : start + FILE_RECORDS], 2),
+                    )
                     files += 1
         elif len(items) <= FILE_RECORDS:
             _write(out / "data" / f"{kind}.yaml", dump_records(kind, items, 1))
             files += 1
         else:
             for start in range(0, len(items), FILE_RECORDS):
-                _write(out / "data" / kind / f"{kind}-{start // FILE_RECORDS + 1:03d}.yaml",
-                       dump_records(kind, items[start:start + FILE_RECORDS], 2))
+                _write(
+                    out / "data" / kind / f"{kind}-{start // FILE_RECORDS + 1:03d}.yaml",
+                    dump_records(kind, items[start : start + FILE_RECORDS], 2),
+                )
                 files += 1
     for name, text in docs.items():
         _write(out / "docs" / name, text)
     write_config(out / "mkdocs.yml", engine_config(hooks))
-    return Summary(n, seed, {kind: len(items) for kind, items in records.items()}, files, len(docs),
-                   out)
+    return Summary(
+        n, seed, {kind: len(items) for kind, items in records.items()}, files, len(docs), out
+    )
 
 
 @dataclass(frozen=True)
@@ -197,20 +220,25 @@ def _write(path: Path, text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("n", type=int, help="number of records")
     parser.add_argument("out", type=Path, help="project folder to write (replaced)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--floor", type=Path, help="also write the floor project here")
     args = parser.parse_args(argv)
     summary = generate(args.n, args.out, args.seed)
-    print(f"wrote {summary.n:,} records ({summary.describe}) in {summary.data_files} data files "
-          f"to {args.out}")
+    print(
+        f"wrote {summary.n:,} records ({summary.describe}) in {summary.data_files} data files "
+        f"to {args.out}"
+    )
     if args.floor:
         floor = write_floor(args.out, args.floor)
-        print(f"wrote the floor ({len(floor.pages):,} generated pages as plain Markdown) to "
-              f"{args.floor}")
+        print(
+            f"wrote the floor ({len(floor.pages):,} generated pages as plain Markdown) to "
+            f"{args.floor}"
+        )
     return 0
 
 

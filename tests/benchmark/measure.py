@@ -89,22 +89,36 @@ def measure_size(n: int, work: Path, plan: Plan, warm_up: bool) -> SizeResult:
         floors.append(run_build(floor, sites / f"n{n}-floor"))
         for path, site, name, strict in order:
             warm[name].append(_engine(path, site, False, f"{name} warm", strict))
-        line = (f"N={n:,}: round {number}/{plan.rounds}: engine cold {cold['current'][-1].wall:.2f}"
-                f" s, floor {floors[-1].wall:.2f} s, engine warm {warm['current'][-1].wall:.2f} s")
+        line = (
+            f"N={n:,}: round {number}/{plan.rounds}: engine cold {cold['current'][-1].wall:.2f}"
+            f" s, floor {floors[-1].wall:.2f} s, engine warm {warm['current'][-1].wall:.2f} s"
+        )
         if plan.baseline is not None:
-            line += (f"; baseline cold {cold['baseline'][-1].wall:.2f} s, "
-                     f"warm {warm['baseline'][-1].wall:.2f} s")
+            line += (
+                f"; baseline cold {cold['baseline'][-1].wall:.2f} s, "
+                f"warm {warm['baseline'][-1].wall:.2f} s"
+            )
         log(line)
     records = generated.records
     return SizeResult(
-        n, summary.counts, summary.data_files, len(generated.pages), summary.doc_pages, figures,
-        tuple(cold["current"]), tuple(warm["current"]), tuple(floors),
+        n,
+        summary.counts,
+        summary.data_files,
+        len(generated.pages),
+        summary.doc_pages,
+        figures,
+        tuple(cold["current"]),
+        tuple(warm["current"]),
+        tuple(floors),
         page_sizes(sites / f"n{n}-engine", set(generated.pages), records),
         page_sizes(sites / f"n{n}-floor", set(generated.pages), records),
-        tuple(cold.get("baseline", ())), tuple(warm.get("baseline", ())))
+        tuple(cold.get("baseline", ())),
+        tuple(warm.get("baseline", ())),
+    )
 
 
 # --- the facts of the run -------------------------------------------------------------------
+
 
 def snapshot_core(work: Path) -> Path:
     """A copy of hooks/ for the whole run: every size, the floor, the phases and `mkdocs serve`
@@ -119,10 +133,12 @@ def snapshot_core(work: Path) -> Path:
 def core_version() -> str:
     def git(*args: str) -> str:
         try:
-            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
-                                  timeout=30).stdout.strip()
+            return subprocess.run(
+                ["git", *args], cwd=REPO, capture_output=True, text=True, timeout=30
+            ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             return ""
+
     commit = git("rev-parse", "--short", "HEAD") or "unknown commit"
     dirty = git("status", "--porcelain", "--", "hooks")
     return f"hooks/ at commit {commit}" + (" with uncommitted changes" if dirty else "")
@@ -138,5 +154,7 @@ def machine() -> str:
     except OSError:
         pass
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in LIBRARIES)
-    return (f"{os.cpu_count()} cores ({cpu or 'unknown CPU'}), {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}; {versions}")
+    return (
+        f"{os.cpu_count()} cores ({cpu or 'unknown CPU'}), {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}; {versions}"
+    )

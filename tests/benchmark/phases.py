@@ -110,6 +110,7 @@ def _probes(table: dict[str, tuple[str, str]]) -> Iterator[dict[str, float]]:
                 return function(*args, **kwargs)
             finally:
                 times[figure] = times.get(figure, 0.0) + time.perf_counter() - started
+
         return wrapper
 
     try:
@@ -138,8 +139,13 @@ def time_build(root: Path) -> dict[str, float]:
     _ok(result)
     times = {"build": elapsed, **steps}
     if {"check", "load", "validate", "assemble", "backlinks"} <= set(steps):
-        times["link"] = (steps["check"] - steps["load"] - steps["validate"] - steps["assemble"]
-                         + steps["backlinks"])
+        times["link"] = (
+            steps["check"]
+            - steps["load"]
+            - steps["validate"]
+            - steps["assemble"]
+            + steps["backlinks"]
+        )
         times["render"] = elapsed - steps["check"] - steps["backlinks"]
     return {**times, "records": len(result.defined_at), "pages": len(result.pages)}
 
@@ -172,8 +178,7 @@ def time_cached(root: Path, addresses: Any) -> dict[str, float]:
 def project_addresses(root: Path) -> Any:
     """The addresses MkDocs will ask for, so a cache entry is the one the engine's builds use."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    return _core().Addresses(config.get("site_url") or "/",
-                             config.get("use_directory_urls", True))
+    return _core().Addresses(config.get("site_url") or "/", config.get("use_directory_urls", True))
 
 
 MEASURES: dict[str, Callable[[Path], dict[str, float]]] = {
@@ -186,11 +191,15 @@ MEASURES: dict[str, Callable[[Path], dict[str, float]]] = {
 def measure(project: Path, runs: int, hooks: Path) -> dict[str, float]:
     """Every figure, the fastest of `runs` runs each (the least disturbed by other work on the
     machine), each run in a fresh interpreter so none inherits another's memory."""
+
     def sample(what: str) -> dict[str, float]:
         completed = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), str(project), what],
-            capture_output=True, text=True, timeout=TIMEOUT,
-            env={**os.environ, "FACTBOOK_HOOKS": str(hooks)})
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            env={**os.environ, "FACTBOOK_HOOKS": str(hooks)},
+        )
         if completed.returncode != 0:
             raise SystemExit(f"phases.py failed:\n{completed.stdout}{completed.stderr}")
         figures: dict[str, float] = json.loads(completed.stdout)
@@ -209,9 +218,11 @@ def measure(project: Path, runs: int, hooks: Path) -> dict[str, float]:
 def missing_probes(figures: dict[str, float]) -> list[str]:
     """Probed figures that did not appear: the core no longer calls that function by that
     name, and BUILD_PROBES / PUBLISH_PROBES need updating."""
-    return [f"{figure} ({module}.{name})"
-            for figure, (module, name) in {**BUILD_PROBES, **PUBLISH_PROBES}.items()
-            if figure not in figures]
+    return [
+        f"{figure} ({module}.{name})"
+        for figure, (module, name) in {**BUILD_PROBES, **PUBLISH_PROBES}.items()
+        if figure not in figures
+    ]
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ EXTRA_ROWS = 40
 OWN_ROWS = 25
 
 
-def profile(project: Path, floor: Path, sites: Path, work: Path, n: int,
-            strip: tuple[Path, ...]) -> Profile:
+def profile(
+    project: Path, floor: Path, sites: Path, work: Path, n: int, strip: tuple[Path, ...]
+) -> Profile:
     """`strip`: folders whose prefix is left off function names (the core's snapshot, the
     repository), so the names read as paths in the repository."""
     engine_prof, floor_prof = work / "engine.prof", work / "floor.prof"
@@ -44,7 +45,13 @@ def profile(project: Path, floor: Path, sites: Path, work: Path, n: int,
         other = plain.get(key, (0, 0, 0.0, 0.0, {}))
         extra.append((cumtime - other[3], tottime - other[2], calls, other[1], name(key)))
     extra.sort(reverse=True)
-    own = sorted(((v[2], v[3], v[1], name(k)) for k, v in engine.items()
-                  if "hooks/" in k[0]), reverse=True)
-    return Profile(n, max(v[3] for v in engine.values()), max(v[3] for v in plain.values()),
-                   tuple(extra[:EXTRA_ROWS]), tuple(own[:OWN_ROWS]))
+    own = sorted(
+        ((v[2], v[3], v[1], name(k)) for k, v in engine.items() if "hooks/" in k[0]), reverse=True
+    )
+    return Profile(
+        n,
+        max(v[3] for v in engine.values()),
+        max(v[3] for v in plain.values()),
+        tuple(extra[:EXTRA_ROWS]),
+        tuple(own[:OWN_ROWS]),
+    )

@@ -50,8 +50,9 @@ class Generator(World):
             if topic:
                 in_topic.setdefault(topic.id, []).append(event)
         for topic in topics:
-            events = sorted(in_topic.get(topic.id, []),
-                            key=lambda e: _sort_key(e.data["date"]) + (e.id,))
+            events = sorted(
+                in_topic.get(topic.id, []), key=lambda e: _sort_key(e.data["date"]) + (e.id,)
+            )
             number = 0
             for event in events:
                 if topic.data["type"] == "series" and rng.random() < 0.8:
@@ -60,8 +61,11 @@ class Generator(World):
                     event.data.update(kind="meeting", round=number, noun=f"{ordinal} round")
                     event.name = f"{ordinal} round of the {topic.data['short']}"
                 elif topic.data["type"] != "series" and rng.random() < 0.5:
-                    event.data.update(kind=rng.choice(["signing", "notice", "decision"]),
-                                      status=rng.choice(STATUSES), noun="milestone")
+                    event.data.update(
+                        kind=rng.choice(["signing", "notice", "decision"]),
+                        status=rng.choice(STATUSES),
+                        noun="milestone",
+                    )
                     status = event.data["status"].lower()
                     event.name = f"{topic.data['short'].capitalize()}: {status}"
         for event in self.by_kind["events"]:
@@ -93,8 +97,11 @@ class Generator(World):
         d = e.data
         record: dict[str, Any] = {"id": e.id, "name": e.name, "short_name": d["short"]}
         if self.rng.random() < 0.5:
-            record["native"] = {"ko" if d["country"] == "KR" else "ja":
-                                self.native_word(HANGUL if d["country"] == "KR" else KANJI, 4)}
+            record["native"] = {
+                "ko" if d["country"] == "KR" else "ja": self.native_word(
+                    HANGUL if d["country"] == "KR" else KANJI, 4
+                )
+            }
         if self.rng.random() < 0.4:
             record["aliases"] = [f"{d['short']} ({d['country']})"]
         record["country"] = d["country"]
@@ -134,8 +141,12 @@ class Generator(World):
 
     def _topic(self, e: Entity) -> dict[str, Any]:
         d = e.data
-        record: dict[str, Any] = {"id": e.id, "type": d["type"], "name": e.name,
-                                  "short_name": d["short"]}
+        record: dict[str, Any] = {
+            "id": e.id,
+            "type": d["type"],
+            "name": e.name,
+            "short_name": d["short"],
+        }
         if self.rng.random() < 0.6:
             record["native"] = {"ko": self.native_word(HANGUL, 8), "ja": self.native_word(KANJI, 8)}
         record["aliases"] = [d["short"].replace(" talks", " dialogue"), f"{e.name} ({e.story + 1})"]
@@ -176,14 +187,17 @@ class Generator(World):
             record["outcome"] = self.prose(e.story, e.id, (2, 3))
         if rng.random() < 0.08:
             said = "We agreed to develop future-oriented security cooperation"
-            record["quotes"] = [{"text": said,
-                                 "by": self.pick("people", e.story).id,
-                                 "source": self.pick("sources", e.story).id}]
+            record["quotes"] = [
+                {
+                    "text": said,
+                    "by": self.pick("people", e.story).id,
+                    "source": self.pick("sources", e.story).id,
+                }
+            ]
         if rng.random() < 0.2:
             participants = []
             for person in self.pick_many("people", e.story, 2, 4):
-                participant: dict[str, Any] = {"person": person,
-                                               "side": rng.choice(["KR", "JP"])}
+                participant: dict[str, Any] = {"person": person, "side": rng.choice(["KR", "JP"])}
                 if rng.random() < 0.5:
                     participant["title"] = f"Director-General for {rng.choice(BUREAUS)}"
                     participant["organization"] = self.pick("organizations", e.story).id
@@ -209,11 +223,14 @@ class Generator(World):
             record["aliases"] = d["aliases"]
         if d["native"]:
             record["native"] = d["native"]
-        record["short"] = (f"A {e.name} between the two governments, as the sources describe it, "
-                           f"used for {self.rng.choice(HEADLINE_OBJECTS)}.")
+        record["short"] = (
+            f"A {e.name} between the two governments, as the sources describe it, "
+            f"used for {self.rng.choice(HEADLINE_OBJECTS)}."
+        )
         record["definition"] = self.prose(e.story, e.id, (4, 5))
-        see_also = self.pick_many("terms", e.story, 1, 2, e.id) + \
-            self.pick_many("topics", e.story, 0, 1)
+        see_also = self.pick_many("terms", e.story, 1, 2, e.id) + self.pick_many(
+            "topics", e.story, 0, 1
+        )
         if see_also:
             record["see_also"] = see_also
         record["sources"] = self.sources(e.story)
@@ -222,10 +239,12 @@ class Generator(World):
     # -- hand-written pages -----------------------------------------------------------------
     def docs(self, records: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
         charts = self._chart_topics(records)
-        titles = {"index.md": "Korea and Japan's security talks, explained",
-                  "why-the-talks-stopped.md": "Why the talks stopped",
-                  "gsomia-explained.md": "The information agreement, explained",
-                  "whos-who.md": "Who's who"}
+        titles = {
+            "index.md": "Korea and Japan's security talks, explained",
+            "why-the-talks-stopped.md": "Why the talks stopped",
+            "gsomia-explained.md": "The information agreement, explained",
+            "whos-who.md": "Who's who",
+        }
         pages = {}
         for number, (name, title) in enumerate(titles.items()):
             story = (number * self.stories) // len(titles)
@@ -265,12 +284,10 @@ def _sort_key(date: str | int) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
-
 def _wrap_markdown(line: str) -> str:
     if line.startswith(("#", "[[chart:")) or len(line) <= 100:
         return line
     indent = "  " if line.startswith("- ") else ""
-    return textwrap.fill(line, 100, subsequent_indent=indent, break_long_words=False,
-                         break_on_hyphens=False)
-
-
+    return textwrap.fill(
+        line, 100, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )

@@ -23,6 +23,7 @@ MB = 1024 * 1024
 
 # --- number formats (Jinja filters) ---------------------------------------------------------
 
+
 def seconds(value: float | None) -> str:
     if value is None:
         return "n/a"
@@ -71,28 +72,49 @@ def sizes_named(ns: Iterable[int]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-FILTERS = {"seconds": seconds, "ms": ms, "kb": kb, "mb": mb, "num": num, "ratio": ratio,
-           "listed": listed, "fmt": fmt, "sizes_named": sizes_named, "median": median,
-           "oneline": oneline}
+FILTERS = {
+    "seconds": seconds,
+    "ms": ms,
+    "kb": kb,
+    "mb": mb,
+    "num": num,
+    "ratio": ratio,
+    "listed": listed,
+    "fmt": fmt,
+    "sizes_named": sizes_named,
+    "median": median,
+    "oneline": oneline,
+}
 
 
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
     env.filters.update(FILTERS)
     return env
 
 
 # --- rendering ------------------------------------------------------------------------------
 
+
 def context(results: Results) -> dict[str, Any]:
     stats = [size_stats(r) for r in results.sizes]
-    return {"results": results, "meta": results.meta,
-            "sizes": list(zip(results.sizes, stats, strict=True)),
-            "outcomes": evaluate(results), "critical": critical_path(results),
-            "serve": results.serve, "profile": results.profile,
-            "baseline": results.has_baseline}
+    return {
+        "results": results,
+        "meta": results.meta,
+        "sizes": list(zip(results.sizes, stats, strict=True)),
+        "outcomes": evaluate(results),
+        "critical": critical_path(results),
+        "serve": results.serve,
+        "profile": results.profile,
+        "baseline": results.has_baseline,
+    }
 
 
 def page(results: Results, intro: bool = True) -> str:
@@ -120,9 +142,14 @@ def derived(results: Results) -> dict[str, Any]:
     critical = critical_path(results)
     return {
         "sizes": [dataclasses.asdict(size_stats(r)) for r in results.sizes],
-        "targets": [{"name": o.target.name, "status": o.status,
-                     "value": o.measured.value if o.measured else None,
-                     **({"facts": o.measured.facts} if o.measured and o.measured.facts else {})}
-                    for o in evaluate(results)],
+        "targets": [
+            {
+                "name": o.target.name,
+                "status": o.status,
+                "value": o.measured.value if o.measured else None,
+                **({"facts": o.measured.facts} if o.measured and o.measured.facts else {}),
+            }
+            for o in evaluate(results)
+        ],
         "critical_path": dataclasses.asdict(critical) if critical else None,
     }

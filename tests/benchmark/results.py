@@ -150,6 +150,7 @@ class Results:
 
 # --- JSON -----------------------------------------------------------------------------------
 
+
 def to_json(results: Results, derived: dict[str, Any] | None = None) -> str:
     data: dict[str, Any] = {"format": FORMAT, **dataclasses.asdict(results)}
     if derived is not None:

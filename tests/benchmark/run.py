@@ -61,34 +61,66 @@ values follow them)."""
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100,1000,10000",
-                        help="comma-separated numbers of records (default: 100,1000,10000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        default="100,1000,10000",
+        help="comma-separated numbers of records (default: 100,1000,10000)",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--pairs", "--rounds", dest="rounds", type=int, default=DEFAULT_ROUNDS,
-                        help="rounds of builds (engine cold, floor, engine warm) per size "
-                             f"(default: {DEFAULT_ROUNDS})")
-    parser.add_argument("--phase-runs", type=int, default=3,
-                        help="runs of the engine's figures per size, fastest kept (default 3)")
-    parser.add_argument("--serve-size", type=int, default=1000,
-                        help="N for the `mkdocs serve` rebuild (0 to skip; default 1000)")
+    parser.add_argument(
+        "--pairs",
+        "--rounds",
+        dest="rounds",
+        type=int,
+        default=DEFAULT_ROUNDS,
+        help="rounds of builds (engine cold, floor, engine warm) per size "
+        f"(default: {DEFAULT_ROUNDS})",
+    )
+    parser.add_argument(
+        "--phase-runs",
+        type=int,
+        default=3,
+        help="runs of the engine's figures per size, fastest kept (default 3)",
+    )
+    parser.add_argument(
+        "--serve-size",
+        type=int,
+        default=1000,
+        help="N for the `mkdocs serve` rebuild (0 to skip; default 1000)",
+    )
     parser.add_argument("--serve-edits", type=int, default=3)
-    parser.add_argument("--profile", action="store_true",
-                        help="also profile an engine and a floor build at the largest N")
-    parser.add_argument("--baseline", metavar="REV",
-                        help="also build with the engine of git revision REV (a temporary "
-                             "worktree), in the same rounds, and compare")
-    parser.add_argument("--write-page", action="store_true",
-                        help=f"write the results to {PAGE.relative_to(REPO)} (and their JSON "
-                             f"to {PAGE_JSON.relative_to(REPO)})")
-    parser.add_argument("--json", type=Path,
-                        help="where to write the measurements (default: see above)")
-    parser.add_argument("--from-json", type=Path, metavar="FILE",
-                        help="measure nothing: render the page from FILE (with --write-page, "
-                             "write it)")
-    parser.add_argument("--workdir", type=Path,
-                        help="where to generate projects (default: a new temporary folder)")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile an engine and a floor build at the largest N",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also build with the engine of git revision REV (a temporary "
+        "worktree), in the same rounds, and compare",
+    )
+    parser.add_argument(
+        "--write-page",
+        action="store_true",
+        help=f"write the results to {PAGE.relative_to(REPO)} (and their JSON "
+        f"to {PAGE_JSON.relative_to(REPO)})",
+    )
+    parser.add_argument(
+        "--json", type=Path, help="where to write the measurements (default: see above)"
+    )
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        metavar="FILE",
+        help="measure nothing: render the page from FILE (with --write-page, write it)",
+    )
+    parser.add_argument(
+        "--workdir", type=Path, help="where to generate projects (default: a new temporary folder)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     return parser.parse_args(argv)
 
@@ -118,8 +150,9 @@ def pinned(argv: list[str], commit: str) -> list[str]:
     return out
 
 
-def measure_all(args: argparse.Namespace, argv: list[str], work: Path, sites: Path,
-                stack: ExitStack) -> Results:
+def measure_all(
+    args: argparse.Namespace, argv: list[str], work: Path, sites: Path, stack: ExitStack
+) -> Results:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     version = core_version()
     core = snapshot_core(work)
@@ -127,8 +160,9 @@ def measure_all(args: argparse.Namespace, argv: list[str], work: Path, sites: Pa
     other = stack.enter_context(checked_out(REPO, args.baseline)) if args.baseline else None
     if other is not None:
         log(f"baseline: {other.label} (worktree {other.hooks.parent})")
-    plan = Plan(args.seed, args.rounds, args.phase_runs, sites, core,
-                other.hooks if other else None)
+    plan = Plan(
+        args.seed, args.rounds, args.phase_runs, sites, core, other.hooks if other else None
+    )
     measured: list[SizeResult] = []
     for index, n in enumerate(sizes):
         measured.append(measure_size(n, work, plan, warm_up=index == 0))
@@ -144,23 +178,39 @@ def measure_all(args: argparse.Namespace, argv: list[str], work: Path, sites: Pa
     if args.profile:
         n = max(sizes)
         log(f"N={n:,}: profiling one cold engine build and one floor build")
-        profiled = profile(work / f"n{n}" / "project", work / f"n{n}" / "floor", sites, work, n,
-                           (core.parent, REPO))
+        profiled = profile(
+            work / f"n{n}" / "project",
+            work / f"n{n}" / "floor",
+            sites,
+            work,
+            n,
+            (core.parent, REPO),
+        )
     kept = reproducible(argv)
     command = ".venv/bin/python tests/benchmark/run.py " + " ".join(
-        shlex.quote(a) for a in (pinned(kept, other.commit) if other else kept))
-    meta = Meta(command.strip(), machine(), version,
-                datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), args.seed,
-                {n: args.rounds for n in sizes}, args.phase_runs,
-                other.label if other else None)
+        shlex.quote(a) for a in (pinned(kept, other.commit) if other else kept)
+    )
+    meta = Meta(
+        command.strip(),
+        machine(),
+        version,
+        datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        args.seed,
+        {n: args.rounds for n in sizes},
+        args.phase_runs,
+        other.label if other else None,
+    )
     return Results(meta, tuple(measured), serve, profiled)
 
 
 def publish(results: Results, args: argparse.Namespace, measured: bool) -> None:
     """Print the report; write the JSON (after measuring) and, if asked, the page."""
     if measured:
-        default = PAGE_JSON if args.write_page else \
-            Path(tempfile.gettempdir()) / "factbook-benchmark-results.json"
+        default = (
+            PAGE_JSON
+            if args.write_page
+            else Path(tempfile.gettempdir()) / "factbook-benchmark-results.json"
+        )
         path = args.json or default
         path.write_text(results_file.to_json(results, report.derived(results)), encoding="utf-8")
         log(f"wrote the measurements to {path}")

@@ -31,12 +31,27 @@ def free_port() -> int:
 def serve_rebuild(project: Path, n: int, edits: int, timeout: float = 900) -> Serve:
     """Start `mkdocs serve`, change one YAML file `edits` times, time each rebuild."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-               "-a", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-a",
+        f"127.0.0.1:{port}",
+    ]
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    process = subprocess.Popen(
+        command,
+        cwd=project,
+        env=mkdocs_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+    )
     transcript: list[str] = []
 
     def read() -> None:
@@ -51,14 +66,17 @@ def serve_rebuild(project: Path, n: int, edits: int, timeout: float = 900) -> Se
         while True:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
-                raise SystemExit(f"mkdocs serve: no '{pattern}' within {limit:.0f} s:\n"
-                                 + "".join(transcript[-40:]))
+                raise SystemExit(
+                    f"mkdocs serve: no '{pattern}' within {limit:.0f} s:\n"
+                    + "".join(transcript[-40:])
+                )
             try:
                 stamp, line = lines.get(timeout=min(remaining, 1.0))
             except queue.Empty:
                 if process.poll() is not None:
-                    raise SystemExit("mkdocs serve stopped:\n"
-                                     + "".join(transcript[-40:])) from None
+                    raise SystemExit(
+                        "mkdocs serve stopped:\n" + "".join(transcript[-40:])
+                    ) from None
                 continue
             transcript.append(line)
             if "ERROR" in line or "error happened" in line:
@@ -108,8 +126,14 @@ def serve_rebuild(project: Path, n: int, edits: int, timeout: float = 900) -> Se
             detected_after.append(detected - wrote)
             rebuilds.append(reloaded - wrote)
             reported.append(float(seconds.group(1)) if seconds else float("nan"))
-        return Serve(n, target.relative_to(project).as_posix(), initial, tuple(rebuilds),
-                     tuple(detected_after), tuple(reported))
+        return Serve(
+            n,
+            target.relative_to(project).as_posix(),
+            initial,
+            tuple(rebuilds),
+            tuple(detected_after),
+            tuple(reported),
+        )
     finally:
         # Stop the server before restoring the file: a rebuild running during shutdown would
         # write into the temporary site folder after MkDocs has removed it.
@@ -137,5 +161,3 @@ def _edit_target(project: Path) -> Path:
 def _edited(text: str, number: int) -> str:
     """The file with its first unquoted event title changed (still valid YAML and data)."""
     return _PLAIN_TITLE.sub(lambda m: f"{m.group(1)} (edit {number})", text, count=1)
-
-

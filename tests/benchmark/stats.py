@@ -32,8 +32,9 @@ Ratios = tuple[float, ...]
 
 def ratios(builds: Sequence[Build], others: Sequence[Build], measure: str = "wall") -> Ratios:
     """builds / others round by round, for wall or CPU time."""
-    return tuple(getattr(b, measure) / getattr(o, measure)
-                 for b, o in zip(builds, others, strict=True))
+    return tuple(
+        getattr(b, measure) / getattr(o, measure) for b, o in zip(builds, others, strict=True)
+    )
 
 
 def median_gap(builds: Sequence[Build], others: Sequence[Build]) -> float:
@@ -120,22 +121,45 @@ def size_stats(r: SizeResult) -> SizeStats:
     cold_over_warm = median_gap(r.cold, r.warm)
     warm_extra = median_gap(r.warm, r.floor)
     in_hook = hook(r.cold) - hook(r.warm)
-    own = (sum(r.phases[p] for p in PHASES) if all(p in r.phases for p in PHASES)
-           else r.phases.get("build", 0.0))
+    own = (
+        sum(r.phases[p] for p in PHASES)
+        if all(p in r.phases for p in PHASES)
+        else r.phases.get("build", 0.0)
+    )
     cold = median([b.wall for b in r.cold])
     return SizeStats(
-        r.n, cold, median([b.wall for b in r.warm]), median([b.wall for b in r.floor]),
-        reported(r.cold), reported(r.warm), reported(r.floor),
-        cold_ratios, warm_ratios, cold_cpu, warm_cpu,
-        median(cold_ratios), median(warm_ratios), median(cold_cpu), median(warm_cpu),
-        median_gap(r.cold, r.floor), warm_extra, cold_over_warm,
+        r.n,
+        cold,
+        median([b.wall for b in r.warm]),
+        median([b.wall for b in r.floor]),
+        reported(r.cold),
+        reported(r.warm),
+        reported(r.floor),
+        cold_ratios,
+        warm_ratios,
+        cold_cpu,
+        warm_cpu,
+        median(cold_ratios),
+        median(warm_ratios),
+        median(cold_cpu),
+        median(warm_cpu),
+        median_gap(r.cold, r.floor),
+        warm_extra,
+        cold_over_warm,
         1000 * cold / r.generated_pages,
-        max(b.max_rss for b in r.cold), max(b.max_rss for b in r.warm),
+        max(b.max_rss for b in r.cold),
+        max(b.max_rss for b in r.warm),
         max(b.max_rss for b in r.floor),
-        own, 1000 * own / r.n, r.phases.get("check"),
-        hook(r.cold), hook(r.warm), cold_over_warm - in_hook,
+        own,
+        1000 * own / r.n,
+        r.phases.get("check"),
+        hook(r.cold),
+        hook(r.warm),
+        cold_over_warm - in_hook,
         cold_over_warm - in_hook >= MATTERS * cold_over_warm,
-        warm_extra < NEGLIGIBLE, baseline_stats(r))
+        warm_extra < NEGLIGIBLE,
+        baseline_stats(r),
+    )
 
 
 def baseline_stats(r: SizeResult) -> Baseline | None:
@@ -144,11 +168,16 @@ def baseline_stats(r: SizeResult) -> Baseline | None:
     cold_ratios = ratios(r.cold, r.baseline_cold)
     warm_ratios = ratios(r.warm, r.baseline_warm)
     logged = all(b.hook is not None for b in (*r.baseline_cold, *r.baseline_warm))
-    return Baseline(median([b.wall for b in r.baseline_cold]),
-                    median([b.wall for b in r.baseline_warm]), cold_ratios, warm_ratios,
-                    median(cold_ratios), median(warm_ratios),
-                    hook(r.baseline_cold) if logged else None,
-                    hook(r.baseline_warm) if logged else None)
+    return Baseline(
+        median([b.wall for b in r.baseline_cold]),
+        median([b.wall for b in r.baseline_warm]),
+        cold_ratios,
+        warm_ratios,
+        median(cold_ratios),
+        median(warm_ratios),
+        hook(r.baseline_cold) if logged else None,
+        hook(r.baseline_warm) if logged else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -190,8 +219,18 @@ def critical_path(results: Results, smallest: int = 1000) -> CriticalPath | None
             continue
         extra = max(0.0, s.warm_extra)
         least = s.check + extra
-        bounds.append(Bound(r.n, s.floor, s.check, extra, least, SLACK * s.floor,
-                            1 + least / s.floor, least > SLACK * s.floor))
+        bounds.append(
+            Bound(
+                r.n,
+                s.floor,
+                s.check,
+                extra,
+                least,
+                SLACK * s.floor,
+                1 + least / s.floor,
+                least > SLACK * s.floor,
+            )
+        )
     if not bounds:
         return None
     above = tuple(b.n for b in bounds if b.above)

@@ -29,11 +29,15 @@ N = 60
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 # --- generating and timing (real, tiny projects) -------------------------------------------
+
 
 def test_generated_data_is_valid_and_deterministic(tmp_path: Path) -> None:
     first = generate(N, tmp_path / "a", seed=7)
@@ -51,8 +55,9 @@ def test_generated_data_is_valid_and_deterministic(tmp_path: Path) -> None:
     assert len(made.generated) >= N + 7 and made.records < set(made.generated)
     data = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "a" / "data").rglob("*.yaml"))
     assert data.count("[[") >= 2 * N
-    assert "[[chart:" in "".join(p.read_text(encoding="utf-8")
-                                 for p in (tmp_path / "a" / "docs").rglob("*.md"))
+    assert "[[chart:" in "".join(
+        p.read_text(encoding="utf-8") for p in (tmp_path / "a" / "docs").rglob("*.md")
+    )
 
 
 def test_floor_holds_the_engines_pages_as_plain_mkdocs(tmp_path: Path) -> None:
@@ -99,39 +104,88 @@ def test_builds_report_the_hooks_time_and_whether_the_cache_was_read(tmp_path: P
 
 # --- results, targets, page (made-up figures) ----------------------------------------------
 
-def builds(*walls: float, hook: float | None = None,
-           cached: bool | None = None) -> tuple[Build, ...]:
+
+def builds(
+    *walls: float, hook: float | None = None, cached: bool | None = None
+) -> tuple[Build, ...]:
     return tuple(Build(w, w * 0.98, 90 * 2**20, w - 0.2, hook, cached) for w in walls)
 
 
 def size(n: int, cold: float, warm: float, floor: float, baseline: bool = True) -> SizeResult:
-    phases = {"load": 0.1 * n / 1000, "validate": 0.05, "assemble": 0.02, "link": 0.03,
-              "render": 0.24 * n / 1000, "backlinks": 0.01, "check": 0.19 * n / 1000,
-              "build": 0.44 * n / 1000, "publish": 0.5, "publish_build": 0.41, "derive": 0.06,
-              "store": 0.01, "hash": 0.01, "cached": 0.007, "records": n, "pages": n + 77}
-    pages = Pages(n + 81, 22_000, (41_000, "topics/a/"), ((300_000, "glossary/"),
-                                                          (50_000, "topics/")), 2 * 2**20,
-                  30 * 2**20)
+    phases = {
+        "load": 0.1 * n / 1000,
+        "validate": 0.05,
+        "assemble": 0.02,
+        "link": 0.03,
+        "render": 0.24 * n / 1000,
+        "backlinks": 0.01,
+        "check": 0.19 * n / 1000,
+        "build": 0.44 * n / 1000,
+        "publish": 0.5,
+        "publish_build": 0.41,
+        "derive": 0.06,
+        "store": 0.01,
+        "hash": 0.01,
+        "cached": 0.007,
+        "records": n,
+        "pages": n + 77,
+    }
+    pages = Pages(
+        n + 81,
+        22_000,
+        (41_000, "topics/a/"),
+        ((300_000, "glossary/"), (50_000, "topics/")),
+        2 * 2**20,
+        30 * 2**20,
+    )
     return SizeResult(
-        n, counts_for(n), n // 25, n + 77, 4, phases,
+        n,
+        counts_for(n),
+        n // 25,
+        n + 77,
+        4,
+        phases,
         builds(cold, cold * 1.01, cold * 0.99, hook=0.5, cached=False),
         builds(warm, warm * 1.01, warm * 0.99, hook=0.01, cached=True),
-        builds(floor, floor * 1.01, floor * 0.99), pages, replace(pages, median_record=20_000),
+        builds(floor, floor * 1.01, floor * 0.99),
+        pages,
+        replace(pages, median_record=20_000),
         builds(cold * 1.02, cold * 1.03, cold, hook=0.55, cached=False) if baseline else (),
-        builds(warm, warm, warm, hook=0.01, cached=True) if baseline else ())
+        builds(warm, warm, warm, hook=0.01, cached=True) if baseline else (),
+    )
 
 
 def sample(baseline: bool = True, serve: bool = True) -> Results:
-    sizes = (size(100, 0.95, 0.84, 0.82, baseline), size(1000, 6.22, 5.67, 5.53, baseline),
-             size(10000, 58.21, 52.85, 50.38, baseline))
-    meta = Meta(".venv/bin/python tests/benchmark/run.py --sizes 100,1000,10000 --write-page",
-                "2 cores", "hooks/ at commit abc1234", "2026-01-01 12:00", 1,
-                {r.n: 3 for r in sizes}, 3, "hooks/ at commit def5678 (main)" if baseline else None)
-    profile = Profile(10000, 168.7, 148.0, ((20.7, 0.04, 579, 336, "mkdocs/__main__.py:1(x)"),),
-                      ((0.53, 0.77, 10129, "hooks/factbook/glossary.py:96(find)"),))
-    return Results(meta, sizes, Serve(1000, "data/events/a.yaml", 6.5, (7.3, 7.4, 7.5),
-                                      (0.3, 0.3, 0.4), (7.0, 7.0, 7.1)) if serve else None,
-                   profile)
+    sizes = (
+        size(100, 0.95, 0.84, 0.82, baseline),
+        size(1000, 6.22, 5.67, 5.53, baseline),
+        size(10000, 58.21, 52.85, 50.38, baseline),
+    )
+    meta = Meta(
+        ".venv/bin/python tests/benchmark/run.py --sizes 100,1000,10000 --write-page",
+        "2 cores",
+        "hooks/ at commit abc1234",
+        "2026-01-01 12:00",
+        1,
+        {r.n: 3 for r in sizes},
+        3,
+        "hooks/ at commit def5678 (main)" if baseline else None,
+    )
+    profile = Profile(
+        10000,
+        168.7,
+        148.0,
+        ((20.7, 0.04, 579, 336, "mkdocs/__main__.py:1(x)"),),
+        ((0.53, 0.77, 10129, "hooks/factbook/glossary.py:96(find)"),),
+    )
+    return Results(
+        meta,
+        sizes,
+        Serve(1000, "data/events/a.yaml", 6.5, (7.3, 7.4, 7.5), (0.3, 0.3, 0.4), (7.0, 7.0, 7.1))
+        if serve
+        else None,
+        profile,
+    )
 
 
 def test_results_round_trip_through_json() -> None:
@@ -145,8 +199,9 @@ def test_targets_are_evaluated_from_the_table() -> None:
     outcomes = {o.target.name: o for o in evaluate(sample())}
     assert set(outcomes) == {t.name for t in TARGETS}
     cold = outcomes["engine / floor ≤ 1.05 at N = 1,000 (cold: first build, or any data changed)"]
-    warm = outcomes["engine / floor ≤ 1.05 at N = 1,000 (warm: unchanged data, from the build "
-                    "cache)"]
+    warm = outcomes[
+        "engine / floor ≤ 1.05 at N = 1,000 (warm: unchanged data, from the build cache)"
+    ]
     assert (cold.status, warm.status) == ("not met", "met")
     assert cold.measured is not None and cold.measured.value == pytest.approx(6.22 / 5.53)
     linear = outcomes["linear: build(10,000) ≤ 11 × build(1,000), cold"]
@@ -184,8 +239,10 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
     missing = skeleton(committed) - skeleton(rendered) - {"- Compared with"}
     assert not missing
     assert rendered.startswith("# Benchmark\n") and "```text\nProfile at N = 10,000" in rendered
-    assert "| engine / floor ≤ 1.05 at N = 1,000 (cold: first build, or any data changed) | " \
-           "**not met** | 1.125 wall (CPU 1.125) |" in rendered
+    assert (
+        "| engine / floor ≤ 1.05 at N = 1,000 (cold: first build, or any data changed) | "
+        "**not met** | 1.125 wall (CPU 1.125) |" in rendered
+    )
     assert "| Build wall time, engine cold | 0.95 s | 6.22 s | 58.21 s |" in rendered
     assert "so engine / floor ≥ " in rendered  # the lower bound, from N = 1,000 up
 
@@ -193,38 +250,78 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
 def test_page_shows_the_baseline_side_by_side() -> None:
     with_baseline, without = report.page(sample()), report.page(sample(baseline=False))
     assert "## Against the baseline" in with_baseline and "def5678" in with_baseline
-    assert "| **Current / baseline, cold** (wall, median of rounds) | **0.981** " \
-           "(0.980, 0.981, 0.990) |" in with_baseline
+    assert (
+        "| **Current / baseline, cold** (wall, median of rounds) | **0.981** "
+        "(0.980, 0.981, 0.990) |" in with_baseline
+    )
     assert "baseline" not in without.lower()
 
 
 def test_only_options_that_change_the_figures_are_in_the_command() -> None:
-    argv = ["--sizes", "100", "--json", "x.json", "--keep", "--workdir=/tmp/w", "--profile",
-            "--baseline", "main", "--write-page"]
+    argv = [
+        "--sizes",
+        "100",
+        "--json",
+        "x.json",
+        "--keep",
+        "--workdir=/tmp/w",
+        "--profile",
+        "--baseline",
+        "main",
+        "--write-page",
+    ]
     assert run.reproducible(argv) == ["--sizes", "100", "--baseline", "main", "--write-page"]
     assert run.pinned(["--baseline", "HEAD~1"], "abc1234") == ["--baseline", "abc1234"]
-    assert run.pinned(["--baseline=main", "--profile"], "abc1234") == ["--baseline=abc1234",
-                                                                      "--profile"]
+    assert run.pinned(["--baseline=main", "--profile"], "abc1234") == [
+        "--baseline=abc1234",
+        "--profile",
+    ]
 
 
 # --- a whole run, tiny ------------------------------------------------------------------------
 
+
 def test_a_tiny_run_against_a_baseline_writes_json_that_renders_the_page(tmp_path: Path) -> None:
     """Every part of run.py at N = 12, one round, against this very commit as the baseline
     (which must leave no worktree behind)."""
+
     def worktrees() -> str:
-        return subprocess.run(["git", "worktree", "list", "--porcelain"], cwd=REPO,
-                              capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["git", "worktree", "list", "--porcelain"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
 
     before = worktrees()
     out = tmp_path / "results.json"
     # In a process of its own, as it is run: it measures its snapshot of hooks/, which must be
     # the first core its interpreter imports.
     completed = subprocess.run(
-        [sys.executable, str(Path(run.__file__)), "--sizes", "12", "--pairs", "1",
-         "--phase-runs", "1", "--serve-size", "0", "--baseline", "HEAD",
-         "--workdir", str(tmp_path / "work"), "--json", str(out)],
-        cwd=REPO, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            str(Path(run.__file__)),
+            "--sizes",
+            "12",
+            "--pairs",
+            "1",
+            "--phase-runs",
+            "1",
+            "--serve-size",
+            "0",
+            "--baseline",
+            "HEAD",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert worktrees() == before
     results = from_json(out.read_text(encoding="utf-8"))

@@ -39,8 +39,14 @@ from vocabulary import (
     US_NAMES,
 )
 
-KIND_WEIGHTS = {"sources": 25, "organizations": 14, "people": 21, "topics": 4, "events": 36,
-                "terms": 13}
+KIND_WEIGHTS = {
+    "sources": 25,
+    "organizations": 14,
+    "people": 21,
+    "topics": 4,
+    "events": 36,
+    "terms": 13,
+}
 """Records per kind in the real data/ (113 records), the proportions every N keeps."""
 
 LOCAL = 0.8
@@ -122,8 +128,9 @@ class World:
             choice = pool[(pool.index(choice) + 1) % len(pool)]
         return choice
 
-    def pick_many(self, kind: str, story: int, low: int, high: int,
-                  exclude: str | None = None) -> list[str]:
+    def pick_many(
+        self, kind: str, story: int, low: int, high: int, exclude: str | None = None
+    ) -> list[str]:
         wanted = self.rng.randint(low, high)
         chosen: list[str] = []
         for _ in range(wanted * 3):
@@ -155,9 +162,14 @@ class World:
             return name, {"ko": KO_FAMILY[family] + KO_GIVEN[first] + KO_GIVEN[second]}, "KR"
         if roll < 0.95:
             given, family = self.rng.choice(list(JA_GIVEN)), self.rng.choice(list(JA_FAMILY))
-            return (f"{given} {family}",
-                    {"ja": JA_FAMILY[family][0] + JA_GIVEN[given][0],
-                     "ja_reading": f"{JA_FAMILY[family][1]} {JA_GIVEN[given][1]}"}, "JP")
+            return (
+                f"{given} {family}",
+                {
+                    "ja": JA_FAMILY[family][0] + JA_GIVEN[given][0],
+                    "ja_reading": f"{JA_FAMILY[family][1]} {JA_GIVEN[given][1]}",
+                },
+                "JP",
+            )
         return self.rng.choice(US_NAMES), {}, "US"
 
     def native_word(self, alphabet: str, length: int) -> str:
@@ -170,8 +182,12 @@ class World:
         for i in range(self.counts["topics"]):
             kind = types[i % len(types)] if i >= 2 else types[i]
             field_name = rng.choice(FIELDS)
-            noun = {"series": "Security Policy Consultation", "agreement": "Information Agreement",
-                    "arrangement": "Sharing Arrangement", "policy": "Export Policy"}[kind]
+            noun = {
+                "series": "Security Policy Consultation",
+                "agreement": "Information Agreement",
+                "arrangement": "Sharing Arrangement",
+                "policy": "Export Policy",
+            }[kind]
             name = f"Korea–Japan {field_name} {noun}"
             entity = self.add("topics", i, name, f"{field_name} {noun.split()[0]} {i + 1}")
             entity.data["type"] = kind
@@ -180,8 +196,11 @@ class World:
             country = rng.choice(["KR", "KR", "JP", "JP", "US"])
             entity = self.add("organizations", i, "", "org")
             story_orgs = self.by_story[("organizations", entity.story)]
-            parent = story_orgs[rng.randrange(len(story_orgs) - 1)] if len(story_orgs) > 1 \
-                and rng.random() < 0.5 else None
+            parent = (
+                story_orgs[rng.randrange(len(story_orgs) - 1)]
+                if len(story_orgs) > 1 and rng.random() < 0.5
+                else None
+            )
             if parent is not None:
                 bureau = rng.choice(BUREAUS)
                 entity.name = f"{bureau} ({parent.name})"
@@ -278,8 +297,10 @@ class World:
             "t": self.ref(self.pick("topics", story, owner)),
             "s": self.ref(self.pick("sources", story, owner), 0.8),
             "r": self.ref(self.pick(self.rng.choice(list(KIND_WEIGHTS)), story, owner)),
-            "term": self.term_mention(story), "term2": self.term_mention(story),
-            "place": place, "year": 1990 + (story * 7) % 25 + self.rng.randint(0, 9),
+            "term": self.term_mention(story),
+            "term2": self.term_mention(story),
+            "place": place,
+            "year": 1990 + (story * 7) % 25 + self.rng.randint(0, 9),
             "minutes": self.rng.choice([60, 90, 120, 150, 180]),
         }
         needed = set(re.findall(r"\{(\w+)\}", template))
@@ -297,7 +318,5 @@ class World:
         return self.pick_many("sources", story, low, high)
 
 
-
 def _md_escape(text: str) -> str:
     return text.replace("[", "(").replace("]", ")").replace("|", "/")
-

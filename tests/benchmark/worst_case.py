@@ -65,8 +65,13 @@ def text_of(head: str, unit: str, limit: int) -> str:
 
 
 def event(index: int, summary: str, details: str | None = None) -> dict[str, object]:
-    record: dict[str, object] = {"id": f"worst-{index}", "title": f"Worst case {index}",
-                                 "date": "2020-01-01", "kind": "meeting", "summary": summary}
+    record: dict[str, object] = {
+        "id": f"worst-{index}",
+        "title": f"Worst case {index}",
+        "date": "2020-01-01",
+        "kind": "meeting",
+        "summary": summary,
+    }
     if details is not None:
         record["details"] = details
     record["sources"] = ["joongang-2023-04-17"]
@@ -78,8 +83,9 @@ def events_file(records: list[dict[str, object]]) -> str:
 
 
 def up_to_the_file_limit(summary: str, details: str) -> str:
-    one = len(events_file([event(0, summary, details), event(1, summary, details)]).encode()) - \
-        len(events_file([event(0, summary, details)]).encode())
+    one = len(events_file([event(0, summary, details), event(1, summary, details)]).encode()) - len(
+        events_file([event(0, summary, details)]).encode()
+    )
     count = MAX_FILE_BYTES // one
     while True:  # the estimate, less one record at a time until the file fits
         content = events_file([event(index, summary, details) for index in range(count)])
@@ -92,16 +98,22 @@ def build(extra: str | None, limits: str, cap: float) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "site-copy"
         for name in ("data", "docs", "hooks"):
-            shutil.copytree(REPO / name, project / name,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
         shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
         if extra is not None:
             (project / "data" / "worst.yaml").write_text(extra, encoding="utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
         started = time.perf_counter()
         try:
-            done = subprocess.run([sys.executable, "-c", RUN, str(project), limits], env=env,
-                                  capture_output=True, text=True, timeout=cap)
+            done = subprocess.run(
+                [sys.executable, "-c", RUN, str(project), limits],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=cap,
+            )
         except subprocess.TimeoutExpired:
             return {"seconds": None, "stopped_after": cap, "ok": False, "output": ""}
         seconds = time.perf_counter() - started
@@ -123,13 +135,19 @@ def main() -> None:
     rows = {
         "real site alone": (None, "on"),
         "+ issue input (25 kB [ and ]( summary), limits off": (
-            events_file([event(0, ISSUE_SUMMARY)]), "off"),
+            events_file([event(0, ISSUE_SUMMARY)]),
+            "off",
+        ),
         "+ issue input, limits on": (events_file([event(0, ISSUE_SUMMARY)]), "on"),
         "+ worst accepted event (summary and details at every limit)": (
-            events_file([event(0, worst_summary, worst_details)]), "on"),
+            events_file([event(0, worst_summary, worst_details)]),
+            "on",
+        ),
         f"+ worst accepted file ({len(worst_file.encode()) // 1024} KiB)": (worst_file, "on"),
         "+ the same events with ordinary prose": (
-            up_to_the_file_limit(prose_summary, prose_details), "on"),
+            up_to_the_file_limit(prose_summary, prose_details),
+            "on",
+        ),
     }
     results = {}
     for name, (extra, limits) in rows.items():
@@ -137,8 +155,9 @@ def main() -> None:
         shown = results[name]["seconds"]
         took = f"{shown:8.2f} s" if shown is not None else f"> {options.cap:.0f} s (stopped)"
         print(f"{name:70} {took}  {'built' if results[name]['ok'] else 'failed'}", flush=True)
-    options.out.write_text(json.dumps({"cap_seconds": options.cap, "rows": results}, indent=2)
-                           + "\n", encoding="utf-8")
+    options.out.write_text(
+        json.dumps({"cap_seconds": options.cap, "rows": results}, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

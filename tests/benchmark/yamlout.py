@@ -27,8 +27,12 @@ def _scalar(value: Any) -> str:
         return str(value)
     if _DATE.fullmatch(value):
         return value
-    if _PLAIN.fullmatch(value) and not value.endswith(" ") and value.lower() not in _YAML_WORDS \
-            and not _NUMBER.fullmatch(value):
+    if (
+        _PLAIN.fullmatch(value)
+        and not value.endswith(" ")
+        and value.lower() not in _YAML_WORDS
+        and not _NUMBER.fullmatch(value)
+    ):
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -38,13 +42,27 @@ def _block(key: str, text: str, indent: str) -> list[str]:
     if "\n" in text:  # paragraphs: a literal block, wrapped like the real data
         lines = [f"{indent}{key}: |"]
         for paragraph in text.split("\n\n"):
-            lines += textwrap.wrap(paragraph, 88, initial_indent=inner, subsequent_indent=inner,
-                                   break_long_words=False, break_on_hyphens=False)
+            lines += textwrap.wrap(
+                paragraph,
+                88,
+                initial_indent=inner,
+                subsequent_indent=inner,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
             lines.append("")
         return lines[:-1]
-    return [f"{indent}{key}: >-", *textwrap.wrap(text, 88, initial_indent=inner,
-                                                 subsequent_indent=inner, break_long_words=False,
-                                                 break_on_hyphens=False)]
+    return [
+        f"{indent}{key}: >-",
+        *textwrap.wrap(
+            text,
+            88,
+            initial_indent=inner,
+            subsequent_indent=inner,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ),
+    ]
 
 
 def _mapping(record: dict[str, Any], indent: str, first: str = "") -> list[str]:
@@ -52,8 +70,9 @@ def _mapping(record: dict[str, Any], indent: str, first: str = "") -> list[str]:
     for i, (key, value) in enumerate(record.items()):
         lead = first if i == 0 and first else indent
         if key in MARKDOWN_KEYS and isinstance(value, str):
-            lines += _block(key, value, lead) if lead == indent else \
-                [f"{lead}{key}: {_scalar(value)}"]
+            lines += (
+                _block(key, value, lead) if lead == indent else [f"{lead}{key}: {_scalar(value)}"]
+            )
         elif isinstance(value, dict):
             lines.append(f"{lead}{key}:")
             lines += _mapping(value, indent + "  ")
@@ -81,5 +100,3 @@ def dump_records(kind: str, records: list[dict[str, Any]], depth: int) -> str:
         lines += _mapping(record, "    ", "  - ")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
-
-

@@ -13,18 +13,26 @@ from factbook.kinds import Event, Person
 from support import ROOT, BuildRun
 
 MODEL = check(Project(ROOT)).model
-A_PERSON = next(r for r in MODEL.records.values()
-                if isinstance(r, Person) and r.id == "seo-min-jung")
+A_PERSON = next(
+    r for r in MODEL.records.values() if isinstance(r, Person) and r.id == "seo-min-jung"
+)
 A_MEETING = MODEL.records["spc-round-12"]
 assert isinstance(A_MEETING, Event)
 
-KEY_PAGES = {"home": "", "timeline": "timeline/", "glossary": "glossary/",
-             "person": f"people/{A_PERSON.id}/", "meeting": f"events/{A_MEETING.id}/"}
+KEY_PAGES = {
+    "home": "",
+    "timeline": "timeline/",
+    "glossary": "glossary/",
+    "person": f"people/{A_PERSON.id}/",
+    "meeting": f"events/{A_MEETING.id}/",
+}
 
 
 def every_page(real_site: BuildRun) -> list[str]:
-    return sorted(p.parent.relative_to(real_site.site).as_posix().removeprefix(".") + "/"
-                  for p in real_site.site.rglob("index.html"))
+    return sorted(
+        p.parent.relative_to(real_site.site).as_posix().removeprefix(".") + "/"
+        for p in real_site.site.rglob("index.html")
+    )
 
 
 def test_every_page_loads_without_errors_or_outside_requests(page, site_url, real_site) -> None:
@@ -55,9 +63,14 @@ def test_hovering_a_term_shows_its_definition_and_links_to_the_glossary(page, si
 GSOMIA_PAGES = {"glossary/gsomia/", "topics/gsomia-agreement/", "gsomia-explained/"}
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("GSOMIA", GSOMIA_PAGES), ("지소미아", GSOMIA_PAGES),
-    ("Funakoshi", {"people/takehiro-funakoshi/"})])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("GSOMIA", GSOMIA_PAGES),
+        ("지소미아", GSOMIA_PAGES),
+        ("Funakoshi", {"people/takehiro-funakoshi/"}),
+    ],
+)
 def test_search_finds_the_right_pages(page, site_url, query: str, expected: set[str]) -> None:
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -70,15 +83,18 @@ def test_search_finds_the_right_pages(page, site_url, query: str, expected: set[
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 375])
-@pytest.mark.parametrize("url", ["timeline/", "topics/security-policy-consultation/",
-                                 "topics/gsomia-agreement/"])
-def test_timeline_and_pictures_fit_in_light_and_dark(page, site_url, url: str, width: int,
-                                                     scheme: str) -> None:
+@pytest.mark.parametrize(
+    "url", ["timeline/", "topics/security-policy-consultation/", "topics/gsomia-agreement/"]
+)
+def test_timeline_and_pictures_fit_in_light_and_dark(
+    page, site_url, url: str, width: int, scheme: str
+) -> None:
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + url)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
-        "slate" if scheme == "dark" else "default")
+        "slate" if scheme == "dark" else "default"
+    )
     # Nothing sticks out of the page sideways.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     for chart in page.locator("svg.fb-chart").all():
@@ -90,7 +106,8 @@ def test_timeline_and_pictures_fit_in_light_and_dark(page, site_url, url: str, w
         assert figure.evaluate("f => f.scrollWidth <= f.clientWidth")
         # Labels are drawn in the page's text colour, so they stay readable in both schemes.
         label_colour = chart.locator("text.fb-chart__label").first.evaluate(
-            "e => getComputedStyle(e).fill")
+            "e => getComputedStyle(e).fill"
+        )
         text_colour = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color")
         assert label_colour == text_colour
     if url == "timeline/":
@@ -104,8 +121,10 @@ def test_no_serious_accessibility_violations(page, site_url, name: str) -> None:
     page.goto(site_url + KEY_PAGES[name])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                  for v in json.loads(result)["violations"]
-                  if v["impact"] in ("serious", "critical")]
+    violations = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in json.loads(result)["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     screenshot(page, f"page-{name}")
     assert violations == [], json.dumps(violations)

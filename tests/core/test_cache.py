@@ -48,8 +48,9 @@ def test_an_unchanged_project_is_read_from_the_cache(project: Project) -> None:
 def test_a_changed_data_file_is_rebuilt(project: Project) -> None:
     factbook.publish(project, ADDRESSES)
     data = project.root / "data" / "facts.yaml"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "title: ", "title: Changed ", 1), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("title: ", "title: Changed ", 1), encoding="utf-8"
+    )
     changed = factbook.publish(project, ADDRESSES)
     assert changed == fresh(project)
     assert any("Changed" in page for page in changed.pages.values())
@@ -58,8 +59,9 @@ def test_a_changed_data_file_is_rebuilt(project: Project) -> None:
 def test_a_changed_page_is_rebuilt(project: Project) -> None:
     # A hand-written page's references become backlinks on record pages.
     before = factbook.publish(project, ADDRESSES)
-    (project.root / "docs" / "more.md").write_text("# More\n\nSee [[kim-example]].\n",
-                                                   encoding="utf-8")
+    (project.root / "docs" / "more.md").write_text(
+        "# More\n\nSee [[kim-example]].\n", encoding="utf-8"
+    )
     after = factbook.publish(project, ADDRESSES)
     assert after.pages["people/kim-example.md"] != before.pages["people/kim-example.md"]
     assert after == fresh(project)
@@ -83,7 +85,8 @@ def test_warnings_come_back_from_the_cache(project: Project) -> None:
 
 
 def test_a_failed_build_is_not_stored_and_does_not_reuse_the_last_good_one(
-        project: Project) -> None:
+    project: Project,
+) -> None:
     factbook.publish(project, ADDRESSES)
     stored = entry(project).read_bytes()
     data = project.root / "data" / "facts.yaml"
@@ -107,8 +110,9 @@ def test_a_cache_that_cannot_be_written_is_skipped(project: Project) -> None:
     assert factbook.publish(project, ADDRESSES) == fresh(project)
 
 
-def test_a_change_during_the_build_is_not_stored(project: Project,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_change_during_the_build_is_not_stored(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # An editor saves while the build runs: the output is of the old or the new file, so it must
     # not be filed under either.
     data = project.root / "data" / "facts.yaml"
@@ -124,8 +128,9 @@ def test_a_change_during_the_build_is_not_stored(project: Project,
     assert not entry(project).exists()
 
 
-def test_the_key_covers_the_core_itself(project: Project, monkeypatch: pytest.MonkeyPatch,
-                                        tmp_path: Path) -> None:
+def test_the_key_covers_the_core_itself(
+    project: Project, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     inputs = project.data_files()
     before = cache.key("settings", inputs)
     core = tmp_path / "core"
@@ -162,13 +167,22 @@ def key_line(project: Project) -> bytes:
     return entry(project).read_bytes().partition(b"\n")[0] + b"\n"
 
 
-@pytest.mark.parametrize("craft", [
-    lambda key, marker: armed_pickle(marker),
-    lambda key, marker: key + armed_pickle(marker),
-    lambda key, marker: key + f'__import__("os").open({str(marker)!r}, 0o101)\n'.encode(),
-    lambda key, marker: key + json.dumps({"py/reduce": [{"py/function": "builtins.open"},
-                                          {"py/tuple": [str(marker), "w"]}]}).encode() + b"\n",
-], ids=["pickle", "key-then-pickle", "key-then-python", "key-then-jsonpickle"])
+@pytest.mark.parametrize(
+    "craft",
+    [
+        lambda key, marker: armed_pickle(marker),
+        lambda key, marker: key + armed_pickle(marker),
+        lambda key, marker: key + f'__import__("os").open({str(marker)!r}, 0o101)\n'.encode(),
+        lambda key, marker: (
+            key
+            + json.dumps(
+                {"py/reduce": [{"py/function": "builtins.open"}, {"py/tuple": [str(marker), "w"]}]}
+            ).encode()
+            + b"\n"
+        ),
+    ],
+    ids=["pickle", "key-then-pickle", "key-then-python", "key-then-jsonpickle"],
+)
 def test_a_planted_entry_never_runs(project: Project, tmp_path: Path, craft: Any) -> None:
     # A file committed with `git add -f` or restored from a shared CI cache, at the entry's
     # path and at the old pickle's: the build reads neither as code and rebuilds.
@@ -209,6 +223,7 @@ def first_span(plain: dict[str, Any]) -> list[int]:
 
 def wrong_types(plain: dict[str, Any], texts: bytes) -> list[tuple[dict[str, Any], bytes]]:
     """Entries one mistake away from `plain`."""
+
     def changed(change: Any, new_texts: bytes = texts) -> tuple[dict[str, Any], bytes]:
         copy = json.loads(json.dumps(plain))
         change(copy)
@@ -221,7 +236,7 @@ def wrong_types(plain: dict[str, Any], texts: bytes) -> list[tuple[dict[str, Any
         changed(lambda p: p["pages"].update(extra=1)),
         changed(lambda p: p["pages"].update(extra=None)),
         changed(lambda p: p["head"].update(extra=["a", "b"])),
-        changed(lambda p: p.update(facts_json=[0, 10 ** 12])),
+        changed(lambda p: p.update(facts_json=[0, 10**12])),
         changed(lambda p: p.update(facts_json=[5, 4])),
         changed(lambda p: p.update(facts_json=[-1, 4])),
         changed(lambda p: p.update(facts_json=[0, True])),
@@ -259,12 +274,17 @@ def test_a_truncated_entry_counts_as_absent(project: Project) -> None:
     whole = entry(project).read_bytes()
     wanted = json.loads(whole.partition(b"\n")[0])
     skeleton_end = whole.index(b"\n", len(key_line(project)))
-    for cut in (10, len(key_line(project)) - 1, len(key_line(project)) + 5, skeleton_end,
-                skeleton_end + 1, len(whole) - 1):
+    for cut in (
+        10,
+        len(key_line(project)) - 1,
+        len(key_line(project)) + 5,
+        skeleton_end,
+        skeleton_end + 1,
+        len(whole) - 1,
+    ):
         entry(project).write_bytes(whole[:cut])
         assert cache.load(project.root, wanted) is None, cut
     entry(project).write_bytes(b"[" * 100_000)  # nested too deep for the parser
     assert cache.load(project.root, wanted) is None
     entry(project).write_bytes(key_line(project) + b"[" * 100_000 + b"\n")
     assert cache.load(project.root, wanted) is None
-

@@ -22,8 +22,12 @@ def test_facts_json_resolves_references_and_keeps_date_precision() -> None:
     first = events["round-one"]
     assert first["date"] == "2019-11" and first["kind"] == "meeting"
     assert first["url"] == "https://example.org/events/round-one/"
-    assert first["topic"] == {"id": "sample-talks", "kind": "topic", "name": "Sample Talks",
-                              "url": "https://example.org/topics/sample-talks/"}
+    assert first["topic"] == {
+        "id": "sample-talks",
+        "kind": "topic",
+        "name": "Sample Talks",
+        "url": "https://example.org/topics/sample-talks/",
+    }
     assert set(data["records"]) == {kind.key for kind in factbook.KINDS.values()}
 
 
@@ -58,7 +62,8 @@ def test_expanding_a_hand_written_page() -> None:
     page = "See [[kim-example]], [[round-one|the *first* round]] and [[missing]].\n"
     assert output.expand_page("explainers/a.md", page) == (
         "See [Kim Example](../people/kim-example.md), "
-        "[the *first* round](../events/round-one.md) and missing.\n")
+        "[the *first* round](../events/round-one.md) and missing.\n"
+    )
 
 
 def test_a_failed_build_has_only_its_problems(tmp_path: Path) -> None:

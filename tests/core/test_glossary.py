@@ -12,22 +12,33 @@ from factbook.kinds import Term
 
 
 def term(term_id: str, word: str, aliases: tuple[str, ...] = (), short: str = "def") -> Term:
-    return Term(id=term_id, origin=Position("data/t.yaml"), sources=("s",), term=word,
-                short=short, definition=short, aliases=aliases)
+    return Term(
+        id=term_id,
+        origin=Position("data/t.yaml"),
+        sources=("s",),
+        term=word,
+        short=short,
+        definition=short,
+        aliases=aliases,
+    )
 
 
-TERMS = [term("gsomia", "GSOMIA", ("Gsomia", "지소미아"), "An intelligence pact."),
-         term("white-list", "white list", ("Group A",), "Trusted trade partners."),
-         term("tisa", "TISA")]
+TERMS = [
+    term("gsomia", "GSOMIA", ("Gsomia", "지소미아"), "An intelligence pact."),
+    term("white-list", "white list", ("Group A",), "Trusted trade partners."),
+    term("tisa", "TISA"),
+]
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(text[m.start:m.end], m.term.id) for m in TermIndex(TERMS).find(text)]
+    return [(text[m.start : m.end], m.term.id) for m in TermIndex(TERMS).find(text)]
 
 
 def test_whole_words_any_case_for_phrases_exact_case_for_abbreviations() -> None:
     assert found("The White List, GSOMIAs, ATISA, tisa and TISA.") == [
-        ("White List", "white-list"), ("TISA", "tisa")]
+        ("White List", "white-list"),
+        ("TISA", "tisa"),
+    ]
 
 
 def test_korean_particles_do_not_hide_a_term() -> None:
@@ -37,8 +48,9 @@ def test_korean_particles_do_not_hide_a_term() -> None:
 def test_longest_form_wins() -> None:
     index = TermIndex([term("a", "security"), term("b", "security policy consultation")])
     text = "the Security Policy Consultation"
-    assert [(text[m.start:m.end], m.term.id) for m in index.find(text)] == [
-        ("Security Policy Consultation", "b")]
+    assert [(text[m.start : m.end], m.term.id) for m in index.find(text)] == [
+        ("Security Policy Consultation", "b")
+    ]
 
 
 def render(text: str, page: str = "explainer.md") -> BeautifulSoup:
@@ -54,17 +66,21 @@ def test_first_mention_links_later_ones_only_explain() -> None:
     assert [(m.name, m.get_text(), m.get("href"), m["title"]) for m in marks] == [
         ("a", "GSOMIA", "glossary/index.md#gsomia", "An intelligence pact."),
         ("abbr", "GSOMIA", None, "An intelligence pact."),
-        ("abbr", "지소미아", None, "An intelligence pact.")]
+        ("abbr", "지소미아", None, "An intelligence pact."),
+    ]
 
 
 def test_links_are_relative_to_the_page() -> None:
     assert render("GSOMIA", page="people/x.md").select_one("a.fb-term")["href"] == (
-        "../glossary/index.md#gsomia")
+        "../glossary/index.md#gsomia"
+    )
 
 
 def test_headings_links_code_and_html_are_left_alone() -> None:
-    soup = render("# GSOMIA\n\n[GSOMIA](x.md) `GSOMIA`\n\n    GSOMIA\n\n<div>GSOMIA</div>\n\n"
-                  "*white list* in emphasis.")
+    soup = render(
+        "# GSOMIA\n\n[GSOMIA](x.md) `GSOMIA`\n\n    GSOMIA\n\n<div>GSOMIA</div>\n\n"
+        "*white list* in emphasis."
+    )
     marks = soup.select(".fb-term")
     assert [(m.get_text(), m.parent.name) for m in marks] == [("white list", "em")]
 
@@ -88,8 +104,10 @@ def test_final_addresses_follow_the_site_layout() -> None:
     assert relative_url("index.md", "glossary/index.md") == "glossary/"
     assert relative_url("glossary/gsomia.md", "glossary/index.md") == "../"
     assert relative_url("people/index.md", "index.md") == "../"
-    assert relative_url("events/x.md", "glossary/index.md", directory_urls=False) == \
-        "../glossary/index.html"
+    assert (
+        relative_url("events/x.md", "glossary/index.md", directory_urls=False)
+        == "../glossary/index.html"
+    )
     assert relative_url("index.md", "timeline.md", directory_urls=False) == "timeline.html"
 
 
@@ -100,7 +118,11 @@ def test_tables_of_generated_pages_stay_unmarked() -> None:
     for page in ("topics/pact.md", "explainer.md"):
         extension.set_page(page)
         html = markdown.markdown(table, extensions=[extension, "tables"])
-        marked[page] = [(m.parent.name, m.get_text())
-                        for m in BeautifulSoup(html, "html.parser").select(".fb-term")]
-    assert marked == {"topics/pact.md": [("p", "GSOMIA")],
-                      "explainer.md": [("p", "GSOMIA"), ("th", "GSOMIA"), ("td", "TISA")]}
+        marked[page] = [
+            (m.parent.name, m.get_text())
+            for m in BeautifulSoup(html, "html.parser").select(".fb-term")
+        ]
+    assert marked == {
+        "topics/pact.md": [("p", "GSOMIA")],
+        "explainer.md": [("p", "GSOMIA"), ("th", "GSOMIA"), ("td", "TISA")],
+    }

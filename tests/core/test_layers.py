@@ -13,13 +13,33 @@ CORE = ROOT / "hooks" / "factbook"
 
 ORDER = [
     # Basics: what every step uses.
-    "diagnostics", "wording", "dates", "urls", "collector", "links", "text",
+    "diagnostics",
+    "wording",
+    "dates",
+    "urls",
+    "collector",
+    "links",
+    "text",
     # load → the declared model and kinds → the schema derived from them → assemble → resolve.
-    "load", "model", "kinds", "schema", "limits", "assemble", "resolve",
+    "load",
+    "model",
+    "kinds",
+    "schema",
+    "limits",
+    "assemble",
+    "resolve",
     # render (charts, pages, glossary marks) → output for site engines → its cache.
-    "charts", "render", "glossary", "export", "output", "plaindata", "cache",
+    "charts",
+    "render",
+    "glossary",
+    "export",
+    "output",
+    "plaindata",
+    "cache",
     # The pipeline, the package's API, the command line.
-    "project", "__init__", "__main__",
+    "project",
+    "__init__",
+    "__main__",
 ]
 
 
@@ -31,10 +51,15 @@ def imported(path: Path) -> set[str]:
             if node.module:
                 found.add(node.module.split(".")[0])
             else:  # a module of the package, or a name from the package root
-                found.update(alias.name if (CORE / f"{alias.name}.py").exists() else "__init__"
-                             for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and \
-                node.module.split(".")[0] == "factbook":
+                found.update(
+                    alias.name if (CORE / f"{alias.name}.py").exists() else "__init__"
+                    for alias in node.names
+                )
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] == "factbook"
+        ):
             found.add(node.module.split(".")[1] if "." in node.module else "__init__")
     return found
 

@@ -27,37 +27,44 @@ def test_dates_stay_as_written(tmp_path: Path) -> None:
 def test_duplicate_key_is_reported_where_it_repeats(tmp_path: Path) -> None:
     result = run(tmp_path, {"data/a.yaml": SOURCE + "    publisher: Another paper\n"})
     assert messages(result) == [
-        "data/a.yaml:5:5: duplicate field 'publisher' (it is already set on line 4; keep one)"]
+        "data/a.yaml:5:5: duplicate field 'publisher' (it is already set on line 4; keep one)"
+    ]
 
 
 def test_unclosed_quote(tmp_path: Path) -> None:
     result = run(tmp_path, {"data/a.yaml": "sources:\n  - id: src\n    title: 'A report\n"})
     assert messages(result) == [
         "data/a.yaml:3:12: YAML syntax error: found unexpected end of stream "
-        "(close the quotation mark)"]
+        "(close the quotation mark)"
+    ]
 
 
 def test_tab_indentation(tmp_path: Path) -> None:
     result = run(tmp_path, {"data/a.yaml": "sources:\n\t- id: src\n"})
     assert messages(result) == [
         "data/a.yaml:2:1: YAML syntax error: found a character that cannot start a value "
-        "(indent with spaces, not tabs)"]
+        "(indent with spaces, not tabs)"
+    ]
 
 
 def test_reference_at_start_of_plain_value_is_explained(tmp_path: Path) -> None:
-    result = run(tmp_path,
-                 {"data/a.yaml": "terms:\n  - id: t\n    definition: [[gsomia]] was signed\n"})
+    result = run(
+        tmp_path, {"data/a.yaml": "terms:\n  - id: t\n    definition: [[gsomia]] was signed\n"}
+    )
     assert messages(result) == [
         "data/a.yaml:3:17: YAML syntax error: a value that starts with [[ is read as a list "
-        "(quote the text or use `>`)"]
+        "(quote the text or use `>`)"
+    ]
 
 
 def test_object_constructing_tag_is_refused(tmp_path: Path) -> None:
-    result = run(tmp_path,
-                 {"data/a.yaml": "sources: !!python/object/apply:os.system ['echo hi']\n"})
+    result = run(
+        tmp_path, {"data/a.yaml": "sources: !!python/object/apply:os.system ['echo hi']\n"}
+    )
     assert messages(result)[0] == (
         "data/a.yaml:1:10: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
-        "allowed (data files hold plain text, numbers, lists and mappings only)")
+        "allowed (data files hold plain text, numbers, lists and mappings only)"
+    )
 
 
 def test_aliases_are_refused(tmp_path: Path) -> None:
@@ -65,7 +72,8 @@ def test_aliases_are_refused(tmp_path: Path) -> None:
     result = run(tmp_path, {"data/a.yaml": text})
     assert messages(result) == [
         "data/a.yaml:5:15: anchors and aliases (&name, *name) are not supported "
-        "(write the value out in full)"]
+        "(write the value out in full)"
+    ]
 
 
 def test_non_utf8_bytes(tmp_path: Path) -> None:
@@ -73,7 +81,8 @@ def test_non_utf8_bytes(tmp_path: Path) -> None:
     (tmp_path / "data" / "a.yaml").write_bytes(b"sources:\n  - id: src\n    title: caf\xe9\n")
     result = run(tmp_path, {})
     assert messages(result) == [
-        "data/a.yaml:3:15: file is not valid UTF-8 (byte 0xe9) (save the file as UTF-8)"]
+        "data/a.yaml:3:15: file is not valid UTF-8 (byte 0xe9) (save the file as UTF-8)"
+    ]
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
@@ -85,4 +94,5 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path) -> None:
     result = run(tmp_path, {"data/a.yaml": "# only a comment\n"})
     assert messages(result) == [
-        "data/a.yaml:1:1: file has no records (add records such as `events:` or delete the file)"]
+        "data/a.yaml:1:1: file has no records (add records such as `events:` or delete the file)"
+    ]

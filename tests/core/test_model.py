@@ -37,7 +37,11 @@ def test_fields_without_a_declaration_are_not_data() -> None:
 
 
 def test_records_are_assembled_from_their_declarations(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": SOURCE + """\
+    result = run(
+        tmp_path,
+        {
+            "data/a.yaml": SOURCE
+            + """\
 people:
   - id: p
     name: A person
@@ -58,7 +62,9 @@ events:
       - person: p
         side: KR
     sources: [src]
-"""})
+"""
+        },
+    )
     assert messages(result) == []
     person = result.model.records["p"]
     assert isinstance(person, Person)
@@ -69,11 +75,17 @@ events:
     assert event.end_date == PartialDate(2023, 4, 18)
     assert event.participants == (Participant(person="p", side="KR"),)
     assert [(r.target, r.relation) for r in result.references if r.owner == "e"] == [
-        ("src", "cited_by"), ("p", "participant")]
+        ("src", "cited_by"),
+        ("p", "participant"),
+    ]
 
 
 def test_a_record_with_a_schema_error_is_still_checked_and_left_out(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": SOURCE + """\
+    result = run(
+        tmp_path,
+        {
+            "data/a.yaml": SOURCE
+            + """\
 events:
   - id: e
     title: A meeting
@@ -82,7 +94,9 @@ events:
     topic: nowhere
     summary: About [[nobody]].
     sources: [src]
-"""})
+"""
+        },
+    )
     assert messages(result) == [
         "data/a.yaml:8:11: impossible date '2023-02-30': February 2023 has 28 days (check the "
         "source; if only the month is known, write 2023-04)",

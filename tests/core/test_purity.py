@@ -32,12 +32,17 @@ def test_core_runs_with_mkdocs_unimportable(tmp_path: Path) -> None:
     # Shadow mkdocs with a package that fails on import, then run the whole pipeline.
     (tmp_path / "mkdocs").mkdir()
     (tmp_path / "mkdocs" / "__init__.py").write_text("raise ImportError('no mkdocs here')\n")
-    code = ("import factbook, factbook.glossary, factbook.__main__, sys; "
-            "r = factbook.build(factbook.Project(__import__('pathlib').Path(sys.argv[1]))); "
-            "assert r.ok and r.pages, r.diagnostics; print(len(r.pages))")
+    code = (
+        "import factbook, factbook.glossary, factbook.__main__, sys; "
+        "r = factbook.build(factbook.Project(__import__('pathlib').Path(sys.argv[1]))); "
+        "assert r.ok and r.pages, r.diagnostics; print(len(r.pages))"
+    )
     completed = subprocess.run(
         [sys.executable, "-c", code, str(ROOT / "tests" / "fixtures" / "mini")],
-        env={"PYTHONPATH": f"{tmp_path}:{ROOT / 'hooks'}"}, capture_output=True, text=True)
+        env={"PYTHONPATH": f"{tmp_path}:{ROOT / 'hooks'}"},
+        capture_output=True,
+        text=True,
+    )
     assert completed.returncode == 0, completed.stderr
     assert int(completed.stdout) > 10
 

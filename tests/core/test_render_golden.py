@@ -32,20 +32,24 @@ def test_golden_pages(request: pytest.FixtureRequest) -> None:
             target = GOLDEN / src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-                for p in sorted(GOLDEN.rglob("*.md"))}
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(GOLDEN.rglob("*.md"))
+    }
     assert sorted(pages) == sorted(expected), "pages added or removed: run with --update-golden"
     for src_uri, markdown in pages.items():
         assert markdown == expected[src_uri], (
-            f"{src_uri} differs: run with --update-golden and review")
+            f"{src_uri} differs: run with --update-golden and review"
+        )
 
 
 def test_rendering_is_deterministic() -> None:
     assert generated_pages() == generated_pages()
 
 
-def test_long_listings_are_split_into_parts(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_listings_are_split_into_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from factbook import render
 
     monkeypatch.setattr(render, "SPLIT_AT", 0)
@@ -64,4 +68,7 @@ def test_a_large_group_is_cut_into_numbered_parts(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(render, "SPLIT_AT", 2)
     records = [type("R", (), {"display_name": f"Korea {i}"})() for i in range(5)]
     assert [(key, len(items)) for key, items in render._by_letter(records)] == [
-        ("K-1", 2), ("K-2", 2), ("K-3", 1)]
+        ("K-1", 2),
+        ("K-2", 2),
+        ("K-3", 1),
+    ]

@@ -8,7 +8,9 @@ from factbook import Project, check
 from factbook.resolve import backlinks
 from helpers import SOURCE, messages, run
 
-PEOPLE = SOURCE + """\
+PEOPLE = (
+    SOURCE
+    + """\
 organizations:
   - id: ministry
     name: A ministry
@@ -28,6 +30,7 @@ topics:
     summary: The pact.
     sources: [src]
 """
+)
 
 
 def event(extra: str = "", summary: str = "They met.") -> str:
@@ -43,10 +46,12 @@ events:
 
 
 def test_unknown_reference_suggests_the_closest_id(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": PEOPLE,
-                            "data/b.yaml": event("    topic: gsomia-agrement\n")})
+    result = run(
+        tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event("    topic: gsomia-agrement\n")}
+    )
     assert messages(result) == [
-        "data/b.yaml:8:12: unknown id 'gsomia-agrement' (did you mean 'gsomia-agreement'?)"]
+        "data/b.yaml:8:12: unknown id 'gsomia-agrement' (did you mean 'gsomia-agreement'?)"
+    ]
 
 
 def test_reference_to_the_wrong_kind(tmp_path: Path) -> None:
@@ -54,58 +59,78 @@ def test_reference_to_the_wrong_kind(tmp_path: Path) -> None:
     result = run(tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event(extra)})
     assert messages(result) == [
         "data/b.yaml:9:17: 'ministry' is an organization, but a person is expected here "
-        "(use the id of a person)"]
+        "(use the id of a person)"
+    ]
 
 
 def test_reference_in_prose_is_located_inside_the_text(tmp_path: Path) -> None:
     summary = "Met [[seo-min-jung]] and [[seo-min-jun]]."
     result = run(tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event(summary=summary)})
     assert messages(result) == [
-        "data/b.yaml:6:40: unknown id 'seo-min-jun' (did you mean 'seo-min-jung'?)"]
+        "data/b.yaml:6:40: unknown id 'seo-min-jun' (did you mean 'seo-min-jung'?)"
+    ]
 
 
 def test_reference_in_folded_block_is_located(tmp_path: Path) -> None:
-    text = event().replace('summary: "They met."',
-                           "summary: >\n      They met\n      [[nobody]] there.")
+    text = event().replace(
+        'summary: "They met."', "summary: >\n      They met\n      [[nobody]] there."
+    )
     result = run(tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": text})
     assert messages(result) == [
-        "data/b.yaml:8:7: unknown id 'nobody' (check the id, or add a record with it)"]
+        "data/b.yaml:8:7: unknown id 'nobody' (check the id, or add a record with it)"
+    ]
 
 
 def test_unknown_reference_in_a_page(tmp_path: Path) -> None:
     page = "# Home\n\nSee `[[code]]` and\nthe [[gsomia-agreemnt|pact]].\n"
     result = run(tmp_path, {"data/a.yaml": PEOPLE, "docs/index.md": page})
     assert messages(result) == [
-        "docs/index.md:4:5: unknown id 'gsomia-agreemnt' (did you mean 'gsomia-agreement'?)"]
+        "docs/index.md:4:5: unknown id 'gsomia-agreemnt' (did you mean 'gsomia-agreement'?)"
+    ]
 
 
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     result = run(tmp_path, {"data/a.yaml": SOURCE, "data/b.yaml": SOURCE})
     assert messages(result) == [
         "data/b.yaml:2:9: duplicate id 'src' (ids are unique across all files; "
-        "it is already used at data/a.yaml:2:5)"]
+        "it is already used at data/a.yaml:2:5)"
+    ]
 
 
 def test_impossible_date(tmp_path: Path) -> None:
     # The page's reference to the broken event is not reported again.
-    result = run(tmp_path, {"data/a.yaml": PEOPLE,
-                            "data/b.yaml": event().replace("2023-04-17", "2023-02-30"),
-                            "docs/index.md": "# Home\n\n[[ev]]\n"})
+    result = run(
+        tmp_path,
+        {
+            "data/a.yaml": PEOPLE,
+            "data/b.yaml": event().replace("2023-04-17", "2023-02-30"),
+            "docs/index.md": "# Home\n\n[[ev]]\n",
+        },
+    )
     assert messages(result) == [
         "data/b.yaml:4:11: impossible date '2023-02-30': February 2023 has 28 days "
-        "(check the source; if only the month is known, write 2023-04)"]
+        "(check the source; if only the month is known, write 2023-04)"
+    ]
 
 
 def test_round_needs_a_series(tmp_path: Path) -> None:
-    result = run(tmp_path, {"data/a.yaml": PEOPLE,
-                            "data/b.yaml": event("    topic: gsomia-agreement\n    round: 3\n")})
+    result = run(
+        tmp_path,
+        {
+            "data/a.yaml": PEOPLE,
+            "data/b.yaml": event("    topic: gsomia-agreement\n    round: 3\n"),
+        },
+    )
     assert messages(result) == [
         "data/b.yaml:2:5: event 'ev' has a round number but belongs to no series "
-        "(set `topic:` to a topic of type series)"]
+        "(set `topic:` to a topic of type series)"
+    ]
 
 
 def test_organization_cannot_be_its_own_ancestor(tmp_path: Path) -> None:
-    text = SOURCE + """\
+    text = (
+        SOURCE
+        + """\
 organizations:
   - id: a
     name: A
@@ -116,9 +141,11 @@ organizations:
     parent: a
     sources: [src]
 """
+    )
     assert messages(run(tmp_path, {"data/a.yaml": text})) == [
         "data/a.yaml:6:5: organization 'a' is its own ancestor (fix the `parent:` chain)",
-        "data/a.yaml:10:5: organization 'b' is its own ancestor (fix the `parent:` chain)"]
+        "data/a.yaml:10:5: organization 'b' is its own ancestor (fix the `parent:` chain)",
+    ]
 
 
 def test_a_broken_record_does_not_cause_follow_on_errors(tmp_path: Path) -> None:
@@ -126,18 +153,26 @@ def test_a_broken_record_does_not_cause_follow_on_errors(tmp_path: Path) -> None
     extra = "    participants:\n      - person: seo-min-jung\n"
     result = run(tmp_path, {"data/a.yaml": broken, "data/b.yaml": event(extra)})
     assert messages(result) == [
-        "data/a.yaml:12:5: unknown field 'nmae' in person (did you mean 'name'?)"]
+        "data/a.yaml:12:5: unknown field 'nmae' in person (did you mean 'name'?)"
+    ]
 
 
 def test_backlinks_from_data_relations_and_prose(tmp_path: Path) -> None:
     extra = "    participants:\n      - person: seo-min-jung\n"
-    run(tmp_path, {"data/a.yaml": PEOPLE,
-                   "data/b.yaml": event(extra, summary="About [[gsomia-agreement]]."),
-                   "docs/index.md": "# Home\n\n[[seo-min-jung]]\n"})
+    run(
+        tmp_path,
+        {
+            "data/a.yaml": PEOPLE,
+            "data/b.yaml": event(extra, summary="About [[gsomia-agreement]]."),
+            "docs/index.md": "# Home\n\n[[seo-min-jung]]\n",
+        },
+    )
     result = check(Project(tmp_path))
     assert result.ok
     links = backlinks(result.model, list(result.references))
     assert [(b.owner, b.relation) for b in links["seo-min-jung"]] == [
-        ("ev", "participant"), ("docs/index.md", "mentions")]
+        ("ev", "participant"),
+        ("docs/index.md", "mentions"),
+    ]
     assert [(b.owner, b.relation) for b in links["gsomia-agreement"]] == [("ev", "mentions")]
     assert [(b.owner, b.relation) for b in links["ministry"]] == [("seo-min-jung", "staff")]

@@ -90,8 +90,11 @@ def injected(root) -> list[str]:
             problems.append(f"event handler {handlers} on {where}")
         if element.name in ("iframe", "object", "embed", "frame", "base"):
             problems.append(f"embedding element {where}")
-        if element.name == "script" and "alert(" in (element.string or "") and \
-                element.get("type") not in ("application/json", "application/ld+json"):
+        if (
+            element.name == "script"
+            and "alert(" in (element.string or "")
+            and element.get("type") not in ("application/json", "application/ld+json")
+        ):
             problems.append(f"payload script {where} {element.string!r:.80}")
         for name in URL_ATTRIBUTES:
             value = element.get(name)

@@ -57,10 +57,16 @@ def project_with(case: Case, tmp_path: Path) -> Path:
 
 
 def check_in_child(project: Path) -> tuple[float, list[str]]:
-    completed = subprocess.run([sys.executable, "-c", CHILD, str(project)], capture_output=True,
-                               text=True, timeout=30, env={"PYTHONPATH": str(ROOT / "hooks")})
-    assert completed.returncode == 0, \
+    completed = subprocess.run(
+        [sys.executable, "-c", CHILD, str(project)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+    )
+    assert completed.returncode == 0, (
         f"the check crashed ({completed.returncode}): {completed.stderr[-2000:]}"
+    )
     seconds, messages = json.loads(completed.stdout)
     return seconds, messages
 
@@ -89,7 +95,8 @@ def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("case", [c for c in ALL_CASES if c.fails], ids=str)
 def test_case_fails_the_build_and_keeps_the_previous_site(
-        case: Case, tmp_path: Path, previous_site: Path) -> None:
+    case: Case, tmp_path: Path, previous_site: Path
+) -> None:
     project = project_with(case, tmp_path)
     site = project / "site"
     shutil.copytree(previous_site, site)
@@ -131,19 +138,26 @@ print(json.dumps({"seconds": elapsed, "peak": tracemalloc.get_traced_memory()[1]
 def test_billion_laughs_is_refused_in_milliseconds_with_bounded_memory(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.yaml"
     bomb.write_bytes(Case("alias-bomb").data)
-    completed = subprocess.run([sys.executable, "-c", BOMB_CHILD, str(bomb)], capture_output=True,
-                               text=True, timeout=30, env={"PYTHONPATH": str(ROOT / "hooks")})
+    completed = subprocess.run(
+        [sys.executable, "-c", BOMB_CHILD, str(bomb)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+    )
     assert completed.returncode == 0, completed.stderr[-2000:]
     measured = json.loads(completed.stdout)
     assert measured["seconds"] < 0.5
     assert measured["peak"] < 5 * 1024 * 1024  # bytes: the file is under 1 kB
     assert measured["problems"] == [
         "bomb.yaml:3:8: anchors and aliases (&name, *name) are not supported "
-        "(write the value out in full; 80 more aliases in this file)"]
+        "(write the value out in full; 80 more aliases in this file)"
+    ]
 
 
 def test_the_size_limit_is_exact_and_checked_before_reading(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = copy_fixture("mini", tmp_path)
     at_limit = project / "data" / "at-limit.yaml"
     at_limit.write_bytes(b"events: []\n".ljust(MAX_FILE_BYTES, b"#"))
@@ -161,8 +175,10 @@ def test_the_size_limit_is_exact_and_checked_before_reading(
     started = time.perf_counter()
     messages = [str(d) for d in check(Project(project)).diagnostics]
     assert time.perf_counter() - started < 1
-    assert messages == [f"data/over.yaml:1:1: file is too large ({MAX_FILE_BYTES + 1:,} bytes; the "
-                        f"limit is {MAX_FILE_BYTES:,}) (split the records over several files)"]
+    assert messages == [
+        f"data/over.yaml:1:1: file is too large ({MAX_FILE_BYTES + 1:,} bytes; the "
+        f"limit is {MAX_FILE_BYTES:,}) (split the records over several files)"
+    ]
 
 
 def test_future_dates_warn_only_when_the_build_date_is_known(tmp_path: Path) -> None:
@@ -186,7 +202,9 @@ def test_a_warning_fails_a_strict_build_before_site_is_touched(tmp_path: Path) -
     facts.write_text(future, encoding="utf-8")
     run = build(project, site)
     assert run.returncode == 1
-    assert reported(run) == ["data/facts.yaml:49:5: warning: event 'round-one' is dated "
-                             "November 2099, which is in the future (check the date; planned "
-                             "events are fine)"]
+    assert reported(run) == [
+        "data/facts.yaml:49:5: warning: event 'round-one' is dated "
+        "November 2099, which is in the future (check the date; planned "
+        "events are fine)"
+    ]
     assert snapshot(site) == before

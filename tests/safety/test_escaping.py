@@ -20,12 +20,12 @@ from safety import injected, parse, text
 from support import FIXTURES, good_build
 
 DATA = yaml.safe_load((FIXTURES / "hostile" / "data" / "hostile.yaml").read_text(encoding="utf-8"))
-SOURCE, = DATA["sources"]
+(SOURCE,) = DATA["sources"]
 MINISTRY = DATA["organizations"][0]
-PERSON, = DATA["people"]
-TOPIC, = DATA["topics"]
+(PERSON,) = DATA["people"]
+(TOPIC,) = DATA["topics"]
 ROUND_1, ROUND_2 = DATA["events"]
-TERM, = DATA["terms"]
+(TERM,) = DATA["terms"]
 
 
 def plain(value: str) -> str:
@@ -52,14 +52,17 @@ def test_no_payload_becomes_markup_in_the_body_of_any_page(site: Path) -> None:
     assert problems == {}
 
 
-@pytest.mark.parametrize(("url", "record", "fields"), [
-    ("sources/evil-source", SOURCE, ("title", "title_en", "publisher", "author")),
-    ("organizations/evil-ministry", MINISTRY, ("name", "short_name", "summary")),
-    ("people/evil-person", PERSON, ("name",)),
-    ("topics/evil-talks", TOPIC, ("name", "short_name", "details", "terms")),
-    ("events/evil-round-1", ROUND_1, ("title", "venue", "summary", "details", "outcome")),
-    ("glossary/laughs", TERM, ("definition",)),
-])
+@pytest.mark.parametrize(
+    ("url", "record", "fields"),
+    [
+        ("sources/evil-source", SOURCE, ("title", "title_en", "publisher", "author")),
+        ("organizations/evil-ministry", MINISTRY, ("name", "short_name", "summary")),
+        ("people/evil-person", PERSON, ("name",)),
+        ("topics/evil-talks", TOPIC, ("name", "short_name", "details", "terms")),
+        ("events/evil-round-1", ROUND_1, ("title", "venue", "summary", "details", "outcome")),
+        ("glossary/laughs", TERM, ("definition",)),
+    ],
+)
 def test_each_field_shows_its_exact_text(site: Path, url: str, record: dict, fields: tuple) -> None:
     shown = text(article(site, url))
     for field in fields:
@@ -100,8 +103,11 @@ def test_markdown_fields_keep_formatting_but_lose_attribute_lists_and_html(site:
 
 def test_reference_labels_from_data_are_escaped_once(site: Path) -> None:
     summary = article(site, "topics/evil-talks").find("p")
-    labels = [text(a) for a in summary.find_all("a") if "footnote-ref" not in a.parent.get("id", "")
-              and "footnote-ref" not in a.get("class", [])]
+    labels = [
+        text(a)
+        for a in summary.find_all("a")
+        if "footnote-ref" not in a.parent.get("id", "") and "footnote-ref" not in a.get("class", [])
+    ]
     assert labels == [PERSON["name"], 'F:label <b class="pwned">x</b>']
 
 
@@ -126,12 +132,16 @@ def test_svg_titles_descriptions_and_labels_are_text(site: Path) -> None:
     for value in (ROUND_1["place"], ROUND_2["place"], ROUND_1["status"], ROUND_2["status"]):
         assert any(plain(value) in t for t in shown), value
     tooltips = [text(g.title) for g in series.find_all("g") if g.title]
-    assert tooltips == [plain(f"Round 1: 22 November 2019, {ROUND_1['place']}"),
-                        plain(f"Round 2: 17 April 2023, {ROUND_2['place']}")]
+    assert tooltips == [
+        plain(f"Round 1: 22 November 2019, {ROUND_1['place']}"),
+        plain(f"Round 2: 17 April 2023, {ROUND_2['place']}"),
+    ]
     # The same pictures on the hand-written page ([[chart:evil-talks]]).
     home = parse(site / "index.html").select_one("article")
     assert [text(svg.title) for svg in home.select("svg.fb-chart")] == [
-        text(series.title), text(status.title)]
+        text(series.title),
+        text(status.title),
+    ]
 
 
 def test_links_keep_their_exact_http_address(site: Path) -> None:
@@ -152,10 +162,17 @@ def test_hand_written_pages_show_labels_and_charts(site: Path) -> None:
 
 # -- the page head, tooltips, and references in hand-written pages ------------------------------
 
+
 def test_page_head_holds_names_and_descriptions_as_text(site: Path) -> None:
     problems = {}
-    for url in ("people/evil-person", "sources/evil-source", "topics/evil-talks",
-                "glossary/laughs", "events/evil-round-1", "organizations/evil-ministry"):
+    for url in (
+        "people/evil-person",
+        "sources/evil-source",
+        "topics/evil-talks",
+        "glossary/laughs",
+        "events/evil-round-1",
+        "organizations/evil-ministry",
+    ):
         head = parse(site / url / "index.html").head
         found = injected(head)
         if head.title.get_text() != f"{text(article(site, url).h1)} - Hostile data":
@@ -174,21 +191,26 @@ def test_unlabelled_reference_in_a_hand_written_page_shows_the_name_as_text(site
     page = parse(site / "unlabelled" / "index.html")
     assert injected(page.body) == []
     assert [text(a) for a in page.select("article p a")] == [
-        PERSON["name"], TOPIC["name"], SOURCE["title"]]
+        PERSON["name"],
+        TOPIC["name"],
+        SOURCE["title"],
+    ]
 
 
 def test_json_ld_holds_the_text_and_cannot_close_its_script(site: Path) -> None:
     import json
 
-    for url, record, field, key in (("people/evil-person", PERSON, "name", "name"),
-                                    ("sources/evil-source", SOURCE, "title", "headline"),
-                                    ("topics/evil-talks", TOPIC, "name", "name")):
+    for url, record, field, key in (
+        ("people/evil-person", PERSON, "name", "name"),
+        ("sources/evil-source", SOURCE, "title", "headline"),
+        ("topics/evil-talks", TOPIC, "name", "name"),
+    ):
         raw = (site / url / "index.html").read_text(encoding="utf-8")
         head = parse(site / url / "index.html").head
         [script] = head.find_all("script", type="application/ld+json")
         # The payload's own "</script>" never appears inside the element's raw text.
         start = raw.index('<script type="application/ld+json">')
-        assert "<" not in raw[start + 35:raw.index("</script>", start)]
+        assert "<" not in raw[start + 35 : raw.index("</script>", start)]
         assert json.loads(script.string)[key] == record[field]
 
 

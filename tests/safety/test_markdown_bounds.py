@@ -41,14 +41,21 @@ GROWTH = 8
 SLACK = 0.005
 """Seconds added to every bound, for timer resolution and a busy machine."""
 
-PROPERTY = settings(deadline=None, derandomize=True, database=None, print_blob=False,
-                    suppress_health_check=list(HealthCheck), max_examples=300)
+PROPERTY = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=False,
+    suppress_health_check=list(HealthCheck),
+    max_examples=300,
+)
 
 
 def render(markdown_text: str) -> str:
     """As the site renders a data field: without HTML, references expanded, then Markdown."""
-    prepared = links.expand(text.markdown_without_html(markdown_text),
-                            lambda found: f"[{found.target}](x.md)")
+    prepared = links.expand(
+        text.markdown_without_html(markdown_text), lambda found: f"[{found.target}](x.md)"
+    )
     return markdown.Markdown(extensions=EXTENSIONS).convert(prepared)
 
 
@@ -68,8 +75,10 @@ def seconds(work: Callable[[], object], repeat: int = 2) -> float:
     return best
 
 
-PROSE = ("The ministers met in Seoul and agreed to *resume* the [[spc|talks]], see "
-         "[the report](https://example.org/a). ")
+PROSE = (
+    "The ministers met in Seoul and agreed to *resume* the [[spc|talks]], see "
+    "[the report](https://example.org/a). "
+)
 
 
 @pytest.fixture(scope="module")
@@ -82,17 +91,72 @@ def prose_cost() -> float:
 
 # -- pathological Markdown ------------------------------------------------------------------------
 
-OPENERS = st.sampled_from([
-    "[", "]", "](", "[a](", "![", "![a](", "[[", "]]", "(", ")", "[^", "`", "``", "```", "````",
-    "`````", "``````", "*", "**", "***", "_", "__", "\\", "\\[", "\\`", "<", "&", "{", "|",
-    "[a]", "[a](b)", "[[x|y]]", "*[A]: b\n", "[x]: http://a\n",
-])
+OPENERS = st.sampled_from(
+    [
+        "[",
+        "]",
+        "](",
+        "[a](",
+        "![",
+        "![a](",
+        "[[",
+        "]]",
+        "(",
+        ")",
+        "[^",
+        "`",
+        "``",
+        "```",
+        "````",
+        "`````",
+        "``````",
+        "*",
+        "**",
+        "***",
+        "_",
+        "__",
+        "\\",
+        "\\[",
+        "\\`",
+        "<",
+        "&",
+        "{",
+        "|",
+        "[a]",
+        "[a](b)",
+        "[[x|y]]",
+        "*[A]: b\n",
+        "[x]: http://a\n",
+    ]
+)
 FILLER = st.sampled_from(["", " ", "a", "word ", "\n", "\n\n", "x" * 40])
-BALANCED = st.sampled_from([
-    "[a] ", "[a](b) ", "![a](b) ", "[[x]] ", "[[x|y]] ", "`a` ", "``a`b`` ", "*a* ", "**a** ",
-    "_a_ ", "__a__ ", "***a*** ", "[a [b [c] d] e] ", "[a]([b](c)) ", "> x\n", "- x\n",
-    "    - x\n", "1. x\n", "a*b_c ", "](", ")(", "*", "_",
-])
+BALANCED = st.sampled_from(
+    [
+        "[a] ",
+        "[a](b) ",
+        "![a](b) ",
+        "[[x]] ",
+        "[[x|y]] ",
+        "`a` ",
+        "``a`b`` ",
+        "*a* ",
+        "**a** ",
+        "_a_ ",
+        "__a__ ",
+        "***a*** ",
+        "[a [b [c] d] e] ",
+        "[a]([b](c)) ",
+        "> x\n",
+        "- x\n",
+        "    - x\n",
+        "1. x\n",
+        "a*b_c ",
+        "](",
+        ")(",
+        "*",
+        "_",
+    ]
+)
 """Pieces that close what they open (and a few harmless strays): repeated after a few unclosed
 openers, they make texts the limits accept, in which each opener searches ever further."""
 BLOCKS = st.sampled_from(["> ", "- ", "* ", "1. ", "    ", "\t", "!!! note\n    "])
@@ -125,12 +189,12 @@ def sized(seed: tuple[str, str], size: int) -> str:
 @PROPERTY
 @given(seed=seeds())
 def test_pathological_markdown_is_refused_or_renders_in_linear_time(
-        seed: tuple[str, str], prose_cost: float) -> None:
+    seed: tuple[str, str], prose_cost: float
+) -> None:
     measured: dict[int, float] = {}
     for size in (SIZE, 4 * SIZE):
         candidate = sized(seed, size)
-        checking = seconds(lambda text=candidate: limits.text_problems(text, "details"),
-                           repeat=1)
+        checking = seconds(lambda text=candidate: limits.text_problems(text, "details"), repeat=1)
         assert checking < SLACK + 5 * prose_cost * size, "the scan must cost less than rendering"
         problems = limits.text_problems(candidate, "details")
         if problems:
@@ -140,12 +204,15 @@ def test_pathological_markdown_is_refused_or_renders_in_linear_time(
         bound = SLACK + PER_CHARACTER * prose_cost * size
         if cost > bound:  # once more, in case the machine was busy
             cost = seconds(lambda text=candidate: render(text), repeat=3)
-        assert cost <= bound, (f"{size:,} accepted characters took {cost * 1000:.0f} ms, "
-                               f"{cost / size / prose_cost:.0f} times prose: {candidate[:80]!r}")
+        assert cost <= bound, (
+            f"{size:,} accepted characters took {cost * 1000:.0f} ms, "
+            f"{cost / size / prose_cost:.0f} times prose: {candidate[:80]!r}"
+        )
         measured[size] = cost
     if len(measured) == 2:
-        assert measured[4 * SIZE] <= GROWTH * measured[SIZE] + SLACK, \
+        assert measured[4 * SIZE] <= GROWTH * measured[SIZE] + SLACK, (
             f"4n took {measured[4 * SIZE] / measured[SIZE]:.1f} times n: {sized(seed, 80)!r}"
+        )
 
 
 def test_the_worst_constructs_are_quadratic_without_the_limits(prose_cost: float) -> None:
@@ -168,8 +235,14 @@ ISSUE_INPUTS = {
 @pytest.mark.parametrize("name", sorted(ISSUE_INPUTS))
 def test_the_issue_inputs_fail_the_check_fast_with_one_line(name: str, tmp_path: Path) -> None:
     project = copy_fixture("mini", tmp_path)
-    record = {"id": "hostile", "title": "A meeting", "date": "2023-04-17", "kind": "meeting",
-              "summary": ISSUE_INPUTS[name], "sources": ["daily-2023"]}
+    record = {
+        "id": "hostile",
+        "title": "A meeting",
+        "date": "2023-04-17",
+        "kind": "meeting",
+        "summary": ISSUE_INPUTS[name],
+        "sources": ["daily-2023"],
+    }
     dumped = yaml.safe_dump({"events": [record]}, width=80, sort_keys=False)
     (project / "data" / "hostile.yaml").write_text(dumped, encoding="utf-8")
     started = time.perf_counter()
@@ -177,7 +250,8 @@ def test_the_issue_inputs_fail_the_check_fast_with_one_line(name: str, tmp_path:
     assert time.perf_counter() - started < 2
     assert [str(d) for d in result.diagnostics] == [
         f"data/hostile.yaml:6:12: summary is {len(ISSUE_INPUTS[name]):,} characters long; the "
-        "limit is 2,000 (shorten it; put long explanations in `details:` or in a page under docs/)"]
+        "limit is 2,000 (shorten it; put long explanations in `details:` or in a page under docs/)"
+    ]
 
 
 def test_a_field_is_located_at_its_construct_inside_folded_yaml(tmp_path: Path) -> None:
@@ -185,10 +259,13 @@ def test_a_field_is_located_at_its_construct_inside_folded_yaml(tmp_path: Path) 
     (project / "data" / "hostile.yaml").write_text(
         "events:\n  - id: hostile\n    title: A meeting\n    date: 2023-04-17\n    kind: meeting\n"
         "    summary: >\n      They met\n      in Seoul ```a`` b` c` d`` e``` ``````.\n"
-        "    sources: [daily-2023]\n", encoding="utf-8")
+        "    sources: [daily-2023]\n",
+        encoding="utf-8",
+    )
     assert [str(d) for d in check(Project(project)).diagnostics] == [
         "data/hostile.yaml:8:38: a run of 6 backticks (at most 5 in a row) (code needs one "
-        "backtick on each side; write \\` for a backtick as text)"]
+        "backtick on each side; write \\` for a backtick as text)"
+    ]
 
 
 def test_an_escaped_construct_is_reported_at_the_field_start(tmp_path: Path) -> None:
@@ -196,22 +273,26 @@ def test_an_escaped_construct_is_reported_at_the_field_start(tmp_path: Path) -> 
     (project / "data" / "hostile.yaml").write_text(
         "events:\n  - id: hostile\n    title: A meeting\n    date: 2023-04-17\n    kind: meeting\n"
         '    summary: "x \\x5b \\x5b \\x5b \\x5b \\x5b"\n    sources: [daily-2023]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     messages = [str(d) for d in check(Project(project)).diagnostics]
     assert len(messages) == 1 and messages[0].startswith("data/hostile.yaml:6:14: 5 '['")
 
 
 # -- hand-written pages: a warning, which stops a strict build -----------------------------------
 
+
 def test_a_page_over_a_limit_warns_at_its_line_and_column(tmp_path: Path) -> None:
     project = copy_fixture("mini", tmp_path)
-    (project / "docs" / "stray.md").write_text("# Stray\n\nSome text\nwith [a [b [c [d [e.\n",
-                                               encoding="utf-8")
+    (project / "docs" / "stray.md").write_text(
+        "# Stray\n\nSome text\nwith [a [b [c [d [e.\n", encoding="utf-8"
+    )
     result = check(Project(project))
     assert result.ok
     assert [str(d) for d in result.diagnostics] == [
         "docs/stray.md:4:6: warning: 5 '[' are never closed by ']' (at most 2 may be); the first "
-        "is here (close each bracket, or write \\[ for a bracket as text)"]
+        "is here (close each bracket, or write \\[ for a bracket as text)"
+    ]
 
 
 def test_the_real_data_and_pages_are_well_within_the_limits() -> None:

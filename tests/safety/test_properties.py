@@ -33,8 +33,13 @@ from factbook.schema import SCHEMA_PATH
 from safety import CASES, injected
 from support import FIXTURES
 
-PROPERTY = settings(deadline=None, derandomize=True, database=None, print_blob=False,
-                    suppress_health_check=list(HealthCheck))
+PROPERTY = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=False,
+    suppress_health_check=list(HealthCheck),
+)
 
 
 def examples(count: int) -> settings:
@@ -47,6 +52,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tab
 
 # -- the outcome of checking any data file --------------------------------------------------------
 
+
 def lines_in(path: Path) -> int:
     content = path.read_bytes().decode("utf-8-sig", errors="replace")
     return max(content.count("\n"), len(content.splitlines())) + 1
@@ -55,8 +61,9 @@ def lines_in(path: Path) -> int:
 def assert_model_or_located_diagnostics(project: Path) -> factbook.Checked:
     """The property: no exception; each diagnostic one line, in a real file, at a real line."""
     result = factbook.check(Project(project))
-    files = {p.relative_to(project).as_posix(): p
-             for p in sorted(project.rglob("*")) if p.is_file()}
+    files = {
+        p.relative_to(project).as_posix(): p for p in sorted(project.rglob("*")) if p.is_file()
+    }
     for diagnostic in result.diagnostics:
         position = diagnostic.position
         assert position.path in files, str(diagnostic)
@@ -86,28 +93,77 @@ def alone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-YAML_PIECES = st.sampled_from([
-    "events:", "sources:", "people:", "- ", "  ", "    ", "\n", "\n  - ", ": ", "id: x", "[", "]",
-    "{", "}", ", ", "'", '"', "\\", "#", "&a ", "*a", "!!str ", "!!python/object:os.system ",
-    "!!int ", "!", "|", ">", "%YAML 1.2\n", "---\n", "...\n", "? ", "\t", "[[", "]]", "2023-02-30",
-    "2023", "\ufeff", "\x85", "\u2028", "\r", "\x00", "\\x02", "99999999999999999999", "~",
-    "<b>", "`", "title: ", "sources: [daily-2023]", "date: ", "summary: ",
-])
+YAML_PIECES = st.sampled_from(
+    [
+        "events:",
+        "sources:",
+        "people:",
+        "- ",
+        "  ",
+        "    ",
+        "\n",
+        "\n  - ",
+        ": ",
+        "id: x",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "'",
+        '"',
+        "\\",
+        "#",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!!python/object:os.system ",
+        "!!int ",
+        "!",
+        "|",
+        ">",
+        "%YAML 1.2\n",
+        "---\n",
+        "...\n",
+        "? ",
+        "\t",
+        "[[",
+        "]]",
+        "2023-02-30",
+        "2023",
+        "\ufeff",
+        "\x85",
+        "\u2028",
+        "\r",
+        "\x00",
+        "\\x02",
+        "99999999999999999999",
+        "~",
+        "<b>",
+        "`",
+        "title: ",
+        "sources: [daily-2023]",
+        "date: ",
+        "summary: ",
+    ]
+)
 RAW_TEXT = st.lists(YAML_PIECES | st.text(max_size=6), max_size=40).map("".join)
 
 
 @examples(600)
 @given(content=RAW_TEXT)
-def test_any_text_gives_a_model_or_located_diagnostics(beside_good_data: Path,
-                                                       content: str) -> None:
+def test_any_text_gives_a_model_or_located_diagnostics(
+    beside_good_data: Path, content: str
+) -> None:
     (beside_good_data / "data" / "new.yaml").write_text(content, encoding="utf-8")
     assert_model_or_located_diagnostics(beside_good_data)
 
 
 @examples(250)
 @given(content=st.binary(max_size=200) | RAW_TEXT.map(lambda t: t.encode("utf-16")))
-def test_any_bytes_give_a_model_or_located_diagnostics(beside_good_data: Path,
-                                                       content: bytes) -> None:
+def test_any_bytes_give_a_model_or_located_diagnostics(
+    beside_good_data: Path, content: bytes
+) -> None:
     (beside_good_data / "data" / "new.yaml").write_bytes(content)
     assert_model_or_located_diagnostics(beside_good_data)
 
@@ -116,18 +172,72 @@ def test_any_bytes_give_a_model_or_located_diagnostics(beside_good_data: Path,
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 DEFS = SCHEMA["$defs"]
-IDS = st.sampled_from(["kim-example", "ministry-a", "bureau-a", "round-one", "round-two",
-                       "sample-talks", "daily-2023", "two-by-two", "new-a", "new-b", "index",
-                       "Bad_Id", "../up", "a.b", ""])
-DATES = st.sampled_from(["2023", "2023-04", "2023-04-17", "2023-02-30", "2023-13", "0999",
-                         "2999-12-31", "17/04/2023", 2023, 12, 1999]) | st.dates().map(str)
-WORDS = st.sampled_from([
-    "[[kim-example]]", "[[nobody]]", "[[round-one|the first round]]", "[[chart:sample-talks]]",
-    "[[]]", "<b>bold</b>", "[a](javascript:alert(1))", "[b](https://example.org/(x))",
-    "*x*{: onclick=alert(1)}", "`code <b>`", "&amp;", "\n\n", "two-by-two", "Seoul", "KR", "jp"])
+IDS = st.sampled_from(
+    [
+        "kim-example",
+        "ministry-a",
+        "bureau-a",
+        "round-one",
+        "round-two",
+        "sample-talks",
+        "daily-2023",
+        "two-by-two",
+        "new-a",
+        "new-b",
+        "index",
+        "Bad_Id",
+        "../up",
+        "a.b",
+        "",
+    ]
+)
+DATES = st.sampled_from(
+    [
+        "2023",
+        "2023-04",
+        "2023-04-17",
+        "2023-02-30",
+        "2023-13",
+        "0999",
+        "2999-12-31",
+        "17/04/2023",
+        2023,
+        12,
+        1999,
+    ]
+) | st.dates().map(str)
+WORDS = st.sampled_from(
+    [
+        "[[kim-example]]",
+        "[[nobody]]",
+        "[[round-one|the first round]]",
+        "[[chart:sample-talks]]",
+        "[[]]",
+        "<b>bold</b>",
+        "[a](javascript:alert(1))",
+        "[b](https://example.org/(x))",
+        "*x*{: onclick=alert(1)}",
+        "`code <b>`",
+        "&amp;",
+        "\n\n",
+        "two-by-two",
+        "Seoul",
+        "KR",
+        "jp",
+    ]
+)
 TEXTS = st.lists(WORDS | st.text(max_size=8), min_size=1, max_size=5).map(" ".join)
-URLS = st.sampled_from(["https://example.org/a", "http://x.kr/(y)", "javascript:alert(1)",
-                        "data:text/html,x", "https://a/)<b>", "ftp://x", ""])
+URLS = st.sampled_from(
+    [
+        "https://example.org/a",
+        "http://x.kr/(y)",
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "https://a/)<b>",
+        "ftp://x",
+        "",
+    ]
+)
 
 
 def value_for(field: str, spec: dict[str, Any], depth: int = 0) -> st.SearchStrategy:
@@ -157,23 +267,33 @@ def value_for(field: str, spec: dict[str, Any], depth: int = 0) -> st.SearchStra
 def record(spec: dict[str, Any], depth: int = 0) -> st.SearchStrategy:
     properties = spec["properties"]
     required = {name: value_for(name, properties[name], depth) for name in spec.get("required", [])}
-    optional = {name: value_for(name, prop, depth) for name, prop in properties.items()
-                if name not in required}
+    optional = {
+        name: value_for(name, prop, depth)
+        for name, prop in properties.items()
+        if name not in required
+    }
     optional["unknown_field"] = TEXTS
     return st.fixed_dictionaries(required, optional=optional)
 
 
-KIND_RECORDS = {"sources": DEFS["source"], "organizations": DEFS["organization"],
-                "people": DEFS["person"], "topics": DEFS["topic"], "events": DEFS["event"],
-                "terms": DEFS["term"]}
-DOCUMENTS = st.fixed_dictionaries({}, optional={
-    kind: st.lists(record(spec), max_size=3) for kind, spec in KIND_RECORDS.items()})
+KIND_RECORDS = {
+    "sources": DEFS["source"],
+    "organizations": DEFS["organization"],
+    "people": DEFS["person"],
+    "topics": DEFS["topic"],
+    "events": DEFS["event"],
+    "terms": DEFS["term"],
+}
+DOCUMENTS = st.fixed_dictionaries(
+    {}, optional={kind: st.lists(record(spec), max_size=3) for kind, spec in KIND_RECORDS.items()}
+)
 
 
 @examples(350)
 @given(document=DOCUMENTS, flow=st.sampled_from([False, True, None]))
 def test_generated_records_give_a_model_or_located_diagnostics(
-        beside_good_data: Path, document: dict, flow: bool | None) -> None:
+    beside_good_data: Path, document: dict, flow: bool | None
+) -> None:
     content = yaml.safe_dump(document, allow_unicode=True, default_flow_style=flow, sort_keys=False)
     (beside_good_data / "data" / "new.yaml").write_text(content, encoding="utf-8")
     assert_model_or_located_diagnostics(beside_good_data)
@@ -181,12 +301,19 @@ def test_generated_records_give_a_model_or_located_diagnostics(
 
 # -- mutations of real data ------------------------------------------------------------------------
 
-BASES = [(FIXTURES / "mini" / "data" / "facts.yaml").read_text(encoding="utf-8"),
-         (FIXTURES / "hostile" / "data" / "hostile.yaml").read_text(encoding="utf-8"),
-         *((FIXTURES / "broken" / "data" / name).read_text(encoding="utf-8")
-           for name in ("facts.yaml", "more.yaml", "trap.yaml")),
-         *(p.read_bytes().decode("utf-8", errors="replace") for p in sorted(CASES.glob("*.yaml"))
-           if p.stat().st_size < 20_000)]
+BASES = [
+    (FIXTURES / "mini" / "data" / "facts.yaml").read_text(encoding="utf-8"),
+    (FIXTURES / "hostile" / "data" / "hostile.yaml").read_text(encoding="utf-8"),
+    *(
+        (FIXTURES / "broken" / "data" / name).read_text(encoding="utf-8")
+        for name in ("facts.yaml", "more.yaml", "trap.yaml")
+    ),
+    *(
+        p.read_bytes().decode("utf-8", errors="replace")
+        for p in sorted(CASES.glob("*.yaml"))
+        if p.stat().st_size < 20_000
+    ),
+]
 
 
 def mutate(base: str, operations: list[tuple[str, float, float, str]]) -> str:
@@ -207,7 +334,7 @@ def mutate(base: str, operations: list[tuple[str, float, float, str]]) -> str:
         elif operation == "insert":
             lines[at] = line[:column] + token + line[column:]
         elif operation == "replace":
-            lines[at] = line[:column] + token + line[column + 1:]
+            lines[at] = line[:column] + token + line[column + 1 :]
         elif operation == "indent":
             lines[at] = token.replace("\n", "") + line if token.strip() == "" else " " + line
         elif operation == "dedent":
@@ -217,46 +344,159 @@ def mutate(base: str, operations: list[tuple[str, float, float, str]]) -> str:
     return "".join(lines)
 
 
-OPERATIONS = st.lists(st.tuples(
-    st.sampled_from(["delete", "duplicate", "swap", "insert", "replace", "indent", "dedent",
-                     "truncate"]),
-    st.floats(0, 1), st.floats(0, 1), YAML_PIECES | st.text(max_size=3)), min_size=1, max_size=4)
+OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["delete", "duplicate", "swap", "insert", "replace", "indent", "dedent", "truncate"]
+        ),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        YAML_PIECES | st.text(max_size=3),
+    ),
+    min_size=1,
+    max_size=4,
+)
 
 
 @examples(800)
 @given(base=st.sampled_from(BASES), operations=OPERATIONS)
 def test_mutated_real_data_gives_a_model_or_located_diagnostics(
-        alone: Path, base: str, operations: list) -> None:
+    alone: Path, base: str, operations: list
+) -> None:
     (alone / "data" / "new.yaml").write_text(mutate(base, operations), encoding="utf-8")
     assert_model_or_located_diagnostics(alone)
 
 
 # -- Markdown from data never becomes markup -------------------------------------------------------
 
-MARKDOWN_PIECES = st.sampled_from([
-    "[", "]", "(", ")", "<", ">", "!", "`", "``", "\\", "{", "}", ":", " ", "\n", "\n\n", "    ",
-    "\t", "*", "_", "#", "-", "|", "&", ";", '"', "'", "=", "[r]: ", "[r]", "[^1]", "*[x]: ",
-    "!!! note ", "javascript:", "JaVaScRiPt:", "data:", "vbscript:", "java\tscript:", "&#106;",
-    "&#x6A;", "&Tab;", "&colon;", "https://example.org/", "x", "<b class=pwned>", "</p>",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{: onclick=alert(1) }",
-    "{: .pwned }", '{ onmouseover="alert(1)" }', "<div markdown=1>", "[[kim-example]]",
-    "[[kim-example|<b class=pwned>]]", "[[round-one|{: onclick=alert(1)}]]", "<!--", "-->",
-    "<![CDATA[", "<?",
-])
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "`",
+        "``",
+        "\\",
+        "{",
+        "}",
+        ":",
+        " ",
+        "\n",
+        "\n\n",
+        "    ",
+        "\t",
+        "*",
+        "_",
+        "#",
+        "-",
+        "|",
+        "&",
+        ";",
+        '"',
+        "'",
+        "=",
+        "[r]: ",
+        "[r]",
+        "[^1]",
+        "*[x]: ",
+        "!!! note ",
+        "javascript:",
+        "JaVaScRiPt:",
+        "data:",
+        "vbscript:",
+        "java\tscript:",
+        "&#106;",
+        "&#x6A;",
+        "&Tab;",
+        "&colon;",
+        "https://example.org/",
+        "x",
+        "<b class=pwned>",
+        "</p>",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "{: onclick=alert(1) }",
+        "{: .pwned }",
+        '{ onmouseover="alert(1)" }',
+        "<div markdown=1>",
+        "[[kim-example]]",
+        "[[kim-example|<b class=pwned>]]",
+        "[[round-one|{: onclick=alert(1)}]]",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<?",
+    ]
+)
 MINI = factbook.check(Project(FIXTURES / "mini"))
-NEVER_FROM_MARKDOWN = {"script", "style", "iframe", "object", "embed", "form", "input", "button",
-                       "textarea", "select", "svg", "math", "link", "meta", "base", "title", "b",
-                       "i", "span", "video", "audio", "source", "details"}
+NEVER_FROM_MARKDOWN = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "svg",
+    "math",
+    "link",
+    "meta",
+    "base",
+    "title",
+    "b",
+    "i",
+    "span",
+    "video",
+    "audio",
+    "source",
+    "details",
+}
 """Elements Markdown syntax cannot produce: any of them would have come from raw HTML."""
-SCHEMES = st.sampled_from([
-    "javascript:", "JavaScript:", "vbscript:", "data:", "java\tscript:", " javascript:",
-    "&#106;avascript:", "&#x6A;avascript:", "&#0000106avascript:", "java&Tab;script:",
-    "javascript&colon;", "javascript&#58;", "javascript\\:", "https:", "http:", "mailto:", ""])
+SCHEMES = st.sampled_from(
+    [
+        "javascript:",
+        "JavaScript:",
+        "vbscript:",
+        "data:",
+        "java\tscript:",
+        " javascript:",
+        "&#106;avascript:",
+        "&#x6A;avascript:",
+        "&#0000106avascript:",
+        "java&Tab;script:",
+        "javascript&colon;",
+        "javascript&#58;",
+        "javascript\\:",
+        "https:",
+        "http:",
+        "mailto:",
+        "",
+    ]
+)
 LINKS = st.builds(
-    str.format, st.sampled_from(["[a]({})", "![i]({})", "[a]( {} )", "[a](<{}>)", "[a]({} \"t\")",
-                                 "[r]\n\n[r]: {}", "- [r]: {}\n\n[r]", "> [r]:\n> {}\n\n[r]",
-                                 "[r][]\n\n   [r]: <{}>"]),
-    st.builds("{}{}".format, SCHEMES, st.sampled_from(["alert(1)", "//x", "x,y", ""])))
+    str.format,
+    st.sampled_from(
+        [
+            "[a]({})",
+            "![i]({})",
+            "[a]( {} )",
+            "[a](<{}>)",
+            '[a]({} "t")',
+            "[r]\n\n[r]: {}",
+            "- [r]: {}\n\n[r]",
+            "> [r]:\n> {}\n\n[r]",
+            "[r][]\n\n   [r]: <{}>",
+        ]
+    ),
+    st.builds("{}{}".format, SCHEMES, st.sampled_from(["alert(1)", "//x", "x,y", ""])),
+)
 """Links whose address is written with every trick for hiding a scheme."""
 MARKDOWN = st.lists(MARKDOWN_PIECES | LINKS | st.text(max_size=4), max_size=30).map("".join)
 
@@ -274,8 +514,11 @@ def test_markdown_from_data_never_becomes_markup(source: str) -> None:
     assert [p for p in injected(soup) if not p.startswith("unsafe ")] == [], html
     for element in soup.find_all(True):
         assert element.name not in NEVER_FROM_MARKDOWN, html
-        assert element.name != "div" or "footnote" in element["class"] \
-            or "admonition" in element["class"], html
+        assert (
+            element.name != "div"
+            or "footnote" in element["class"]
+            or "admonition" in element["class"]
+        ), html
         assert set(element.attrs) <= {"href", "src", "alt", "title", "id", "class"}, html
     if unsafe_links:  # the engine made a javascript:/data:/vbscript: link: the check refuses it
         assert any(not links.is_safe_url(d.url) for d in links.destinations(source)), (source, html)
@@ -283,42 +526,115 @@ def test_markdown_from_data_never_becomes_markup(source: str) -> None:
 
 # -- plain fields reach the page as exactly their text ---------------------------------------------
 
-PLAIN_PIECES = st.sampled_from([
-    "<", ">", "&", "&amp;", "&lt;", '"', "'", "`", "*", "_", "[", "]", "(", ")", "{", "}", "|",
-    "#", "!", "\\", "-", ":", " ", "\n", "\n\n", "    ", "<b class=pwned>", "</b>", "</title>",
-    "</text></svg>", "<script>alert(1)</script>", "{: onclick=alert(1) }", "[x](y)", "[[p]]",
-    "<!--", "]]>", "\u2028", "\u00a0", "서민정", "x"])
-HOSTILE_TEXT = st.lists(PLAIN_PIECES | st.text(st.characters(codec="utf-8", exclude_categories=(
-    "Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=3), min_size=1, max_size=12).map(
-    "".join).filter(lambda t: t.strip() != "")
+PLAIN_PIECES = st.sampled_from(
+    [
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&lt;",
+        '"',
+        "'",
+        "`",
+        "*",
+        "_",
+        "[",
+        "]",
+        "(",
+        ")",
+        "{",
+        "}",
+        "|",
+        "#",
+        "!",
+        "\\",
+        "-",
+        ":",
+        " ",
+        "\n",
+        "\n\n",
+        "    ",
+        "<b class=pwned>",
+        "</b>",
+        "</title>",
+        "</text></svg>",
+        "<script>alert(1)</script>",
+        "{: onclick=alert(1) }",
+        "[x](y)",
+        "[[p]]",
+        "<!--",
+        "]]>",
+        "\u2028",
+        "\u00a0",
+        "서민정",
+        "x",
+    ]
+)
+HOSTILE_TEXT = (
+    st.lists(
+        PLAIN_PIECES
+        | st.text(
+            st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    .filter(lambda t: t.strip() != "")
+)
 """Text that passes the check (no control characters) and is full of markup."""
 
 
 @settings(PROPERTY, max_examples=60, phases=(Phase.explicit, Phase.generate))  # slow to shrink
 @given(name=HOSTILE_TEXT, place=HOSTILE_TEXT, short=HOSTILE_TEXT, summary=HOSTILE_TEXT)
-def test_any_text_in_data_is_shown_as_that_text(alone: Path, name: str, place: str, short: str,
-                                               summary: str) -> None:
+def test_any_text_in_data_is_shown_as_that_text(
+    alone: Path, name: str, place: str, short: str, summary: str
+) -> None:
     data = {
         "sources": [{"id": "src", "title": name, "publisher": place}],
         "people": [{"id": "p", "name": name, "summary": summary, "sources": ["src"]}],
-        "topics": [{"id": "t", "type": "series", "name": name, "summary": summary,
-                    "sources": ["src"]}],
-        "events": [{"id": f"e{i}", "title": name, "date": f"202{i}", "kind": "meeting",
-                    "topic": "t", "round": i, "place": place, "status": short,
-                    "summary": "The laughs format [[p]].", "sources": ["src"]} for i in (1, 2)],
-        "terms": [{"id": "laughs", "term": "laughs format", "short": short,
-                   "definition": summary, "sources": ["src"]}],
+        "topics": [
+            {"id": "t", "type": "series", "name": name, "summary": summary, "sources": ["src"]}
+        ],
+        "events": [
+            {
+                "id": f"e{i}",
+                "title": name,
+                "date": f"202{i}",
+                "kind": "meeting",
+                "topic": "t",
+                "round": i,
+                "place": place,
+                "status": short,
+                "summary": "The laughs format [[p]].",
+                "sources": ["src"],
+            }
+            for i in (1, 2)
+        ],
+        "terms": [
+            {
+                "id": "laughs",
+                "term": "laughs format",
+                "short": short,
+                "definition": summary,
+                "sources": ["src"],
+            }
+        ],
     }
-    (alone / "data" / "new.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                             encoding="utf-8")
+    (alone / "data" / "new.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     result = factbook.build(Project(alone))
     assert result.ok, [str(d) for d in result.diagnostics]
     terms = factbook.check(Project(alone)).model.of(Term)
     for src_uri in ("people/p.md", "events/e1.md", "topics/t.md", "sources/src.md"):
         glossary = GlossaryExtension(terms)
         glossary.set_page(src_uri)
-        html = markdown.markdown(result.pages[src_uri].split("---\n", 2)[-1],
-                                 extensions=[*EXTENSIONS, glossary])
+        html = markdown.markdown(
+            result.pages[src_uri].split("---\n", 2)[-1], extensions=[*EXTENSIONS, glossary]
+        )
         soup = BeautifulSoup(html, "html.parser")
         assert [p for p in injected(soup) if not p.startswith("unsafe ")] == [], html
         assert " ".join(soup.h1.get_text().split()) == " ".join(name.split())

@@ -24,8 +24,11 @@ from support import CACHE, FIXTURES, cache_entries, copy_fixture, good_build, sn
 
 
 def tree(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def differences(a: Path, b: Path) -> list[str]:
@@ -56,8 +59,14 @@ def without_edit_links(project: Path) -> Path:
     # "Edit this page" on a record opens the file and line that define it: those rightly change
     # when the data moves to other files, so the split comparison builds without them.
     config = project / "mkdocs.yml"
-    config.write_text("".join(line for line in config.read_text(encoding="utf-8").splitlines(True)
-                              if not line.startswith("edit_uri:")), encoding="utf-8")
+    config.write_text(
+        "".join(
+            line
+            for line in config.read_text(encoding="utf-8").splitlines(True)
+            if not line.startswith("edit_uri:")
+        ),
+        encoding="utf-8",
+    )
     return project
 
 
@@ -98,19 +107,25 @@ def test_data_split_differently_builds_to_the_same_bytes(tmp_path: Path) -> None
     other = without_edit_links(copy_fixture("hostile", tmp_path / "other"))
     resplit(other, seed=3)
     assert sorted(p.name for p in (other / "data").rglob("*.y*ml")) == [
-        "a-first.yaml", "a.yaml", "b.yml", "zz-last.yaml"]
+        "a-first.yaml",
+        "a.yaml",
+        "b.yml",
+        "zz-last.yaml",
+    ]
     before = snapshot(other)
 
     runs = [build(project, project / "site") for project in (one, other)]
 
     assert [r.returncode for r in runs] == [0, 0], runs[1].output
     assert differences(runs[0].site, runs[1].site) == []
-    assert snapshot(other, skip=(other / "site", other / CACHE)) == before, \
+    assert snapshot(other, skip=(other / "site", other / CACHE)) == before, (
         "the build wrote outside site/"
+    )
 
 
-def test_the_order_files_are_listed_in_does_not_matter(monkeypatch: pytest.MonkeyPatch,
-                                                       tmp_path: Path) -> None:
+def test_the_order_files_are_listed_in_does_not_matter(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     project = copy_fixture("hostile", tmp_path)
     resplit(project, seed=5)
     listed = Project.data_files

@@ -37,9 +37,12 @@ def resolve(site: Path, html_file: Path, href: str, prefix: str = "/") -> tuple[
     base = html_file.parent.relative_to(site).as_posix()
     path = unquote(parts.path)
     if path.startswith("/"):
-        base, path = "", "./" + path[len(prefix):] if path.startswith(prefix) else path
-    joined = posixpath.normpath(posixpath.join(base, path)) if path else \
-        html_file.relative_to(site).as_posix()
+        base, path = "", "./" + path[len(prefix) :] if path.startswith(prefix) else path
+    joined = (
+        posixpath.normpath(posixpath.join(base, path))
+        if path
+        else html_file.relative_to(site).as_posix()
+    )
     target = site / joined
     if target.is_dir():
         target = target / "index.html"
@@ -63,7 +66,10 @@ def broken_links(site: Path, prefix: str = "/") -> list[str]:
                 where = f"{html_file.relative_to(site)} → {href}"
                 if not target.exists():
                     problems.append(f"{where}: no such file")
-                elif fragment and target.suffix == ".html" and \
-                        _parse(target).find(id=fragment) is None:
+                elif (
+                    fragment
+                    and target.suffix == ".html"
+                    and _parse(target).find(id=fragment) is None
+                ):
                     problems.append(f"{where}: no anchor #{fragment}")
     return problems

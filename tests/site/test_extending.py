@@ -91,8 +91,10 @@ def test_its_jsonld_and_open_data(extended_site: Path) -> None:
 
 
 def test_messages_name_the_new_kind(tmp_path: Path) -> None:
-    broken = ("treaties:\n  - id: bad-treaty\n    nmae: Misspelt\n    signed: 2016-13\n"
-              "    parties: [kim-example]\n    sources: [daily-2023]\n")
+    broken = (
+        "treaties:\n  - id: bad-treaty\n    nmae: Misspelt\n    signed: 2016-13\n"
+        "    parties: [kim-example]\n    sources: [daily-2023]\n"
+    )
     run = mkdocs_build(extended_project(tmp_path, broken), tmp_path / "site")
     assert run.returncode != 0
     assert reported(run) == [
@@ -109,9 +111,21 @@ def test_messages_name_the_new_kind(tmp_path: Path) -> None:
 def test_the_command_line_check_knows_the_new_kind(tmp_path: Path) -> None:
     project = extended_project(tmp_path, "treaties:\n  - id: t\n    name: T\n    sources: [nope]\n")
     completed = subprocess.run(
-        [sys.executable, "-m", "factbook", "--root", str(project), "--kinds",
-         str(project / "kinds" / "treaty_kind.py"), "check"],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(HOOKS)})
+        [
+            sys.executable,
+            "-m",
+            "factbook",
+            "--root",
+            str(project),
+            "--kinds",
+            str(project / "kinds" / "treaty_kind.py"),
+            "check",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(HOOKS)},
+    )
     assert completed.returncode == 1
     assert completed.stderr.splitlines()[0] == (
-        "data/treaties.yaml:4:15: unknown id 'nope' (check the id, or add a record with it)")
+        "data/treaties.yaml:4:15: unknown id 'nope' (check the id, or add a record with it)"
+    )

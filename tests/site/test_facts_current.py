@@ -19,8 +19,14 @@ def text_of(real_site: BuildRun, url_path: str) -> str:
 
 
 def test_tisa_took_effect_on_one_date_on_every_page(real_site: BuildRun) -> None:
-    pages = ["events/tisa-takes-effect-2014/", "topics/tisa/", "glossary/tisa-term/",
-             "gsomia-explained/", "timeline/", "events/"]
+    pages = [
+        "events/tisa-takes-effect-2014/",
+        "topics/tisa/",
+        "glossary/tisa-term/",
+        "gsomia-explained/",
+        "timeline/",
+        "events/",
+    ]
     for page in pages:
         text = text_of(real_site, page)
         assert "29 December 2014" in text, page
@@ -35,16 +41,21 @@ def test_the_12th_round_lasted_about_150_minutes(real_site: BuildRun) -> None:
 
 def test_camp_david_cites_a_source_that_reports_it(real_site: BuildRun) -> None:
     article = content(real_site.site, "events/camp-david-summit-2023/")
-    cited = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in article.select("div.footnote a")
-             if "/sources/" in a["href"]}
+    cited = {
+        a["href"].rstrip("/").rsplit("/", 1)[-1]
+        for a in article.select("div.footnote a")
+        if "/sources/" in a["href"]
+    }
     assert "upi-2023-08-18" in cited and "sedaily-2023-10" not in cited
 
 
 def test_the_2018_renewal_is_a_period_of_the_gsomia_chart(real_site: BuildRun) -> None:
     article = content(real_site.site, "topics/gsomia-agreement/")
     legend = [li.get_text(" ", strip=True) for li in article.select(".fb-legend li")]
-    assert any(entry.startswith("In force (renewed for another year): from 22 August 2018")
-               for entry in legend), legend
+    assert any(
+        entry.startswith("In force (renewed for another year): from 22 August 2018")
+        for entry in legend
+    ), legend
 
 
 def test_japanese_and_korean_names_are_written_family_name_first(real_site: BuildRun) -> None:
@@ -63,8 +74,16 @@ def test_a_source_without_a_recorded_headline_says_so(real_site: BuildRun) -> No
     assert untitled
     for source in untitled:
         assert "Headline headline not recorded" in text_of(real_site, f"sources/{source.id}/")
-    assert not [s for s in MODEL.of(Source) if s.title and re.search(r", [0-9]{1,2} [A-Z][a-z]{2} "
-                                                                       r"20[0-9]{2}", s.title)]
+    assert not [
+        s
+        for s in MODEL.of(Source)
+        if s.title
+        and re.search(
+            r", [0-9]{1,2} [A-Z][a-z]{2} "
+            r"20[0-9]{2}",
+            s.title,
+        )
+    ]
 
 
 def test_the_gsomia_glossary_entry_lists_each_related_entry_once(real_site: BuildRun) -> None:
@@ -75,13 +94,20 @@ def test_the_gsomia_glossary_entry_lists_each_related_entry_once(real_site: Buil
 
 
 def test_contested_descriptions_are_attributed(real_site: BuildRun) -> None:
-    for page in ("why-the-talks-stopped/", "events/forced-labor-ruling-2018-10/",
-                 "glossary/forced-labor-rulings/"):
+    for page in (
+        "why-the-talks-stopped/",
+        "events/forced-labor-ruling-2018-10/",
+        "glossary/forced-labor-rulings/",
+    ):
         text = text_of(real_site, page)
         for sentence in re.split(r"(?<=[.;])\s", text):
             if "victims" in sentence.lower():
-                assert re.search(r"according to|describes|described|calls|called|said|"
-                                 r"in the words", sentence, re.IGNORECASE), sentence
+                assert re.search(
+                    r"according to|describes|described|calls|called|said|"
+                    r"in the words",
+                    sentence,
+                    re.IGNORECASE,
+                ), sentence
 
 
 def test_the_home_page_says_how_current_the_site_is(real_site: BuildRun) -> None:

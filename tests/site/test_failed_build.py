@@ -36,10 +36,12 @@ def test_cli_check_prints_the_same_lines(tmp_path: Path) -> None:
 
     from support import ROOT
 
-    completed = subprocess.run([sys.executable, "-m", "factbook",
-                                "--root", str(FIXTURES / "broken"), "check"],
-                               env={"PYTHONPATH": str(ROOT / "hooks")},
-                               capture_output=True, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-m", "factbook", "--root", str(FIXTURES / "broken"), "check"],
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        text=True,
+    )
     expected = (FIXTURES / "broken" / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert completed.returncode == 1
     assert completed.stderr.splitlines() == [*expected, f"{len(expected)} errors"]

@@ -10,31 +10,53 @@ from support import BuildRun, copy_fixture, mkdocs_build
 
 
 def test_every_record_has_a_page(mini_site: BuildRun) -> None:
-    for url in ("people/kim-example/", "organizations/ministry-a/", "organizations/bureau-a/",
-                "events/round-one/", "events/round-two/", "topics/sample-talks/",
-                "sources/daily-2023/", "glossary/two-by-two/", "glossary/", "timeline/",
-                "people/", "events/", "organizations/", "topics/", "sources/"):
+    for url in (
+        "people/kim-example/",
+        "organizations/ministry-a/",
+        "organizations/bureau-a/",
+        "events/round-one/",
+        "events/round-two/",
+        "topics/sample-talks/",
+        "sources/daily-2023/",
+        "glossary/two-by-two/",
+        "glossary/",
+        "timeline/",
+        "people/",
+        "events/",
+        "organizations/",
+        "topics/",
+        "sources/",
+    ):
         assert content(mini_site.site, url).h1 is not None, url
 
 
 def test_references_in_pages_become_links(mini_site: BuildRun) -> None:
     article = content(mini_site.site, "")
     chrome = {"fb-term", "headerlink", "md-content__button"}
-    links = {a.get_text(): a["href"] for a in article.find_all("a")
-             if not chrome & set(a.get("class", []))}
-    assert links == {"Sample Talks": "topics/sample-talks/",
-                     "the second round": "events/round-two/",
-                     "Kim Example": "people/kim-example/"}
+    links = {
+        a.get_text(): a["href"]
+        for a in article.find_all("a")
+        if not chrome & set(a.get("class", []))
+    }
+    assert links == {
+        "Sample Talks": "topics/sample-talks/",
+        "the second round": "events/round-two/",
+        "Kim Example": "people/kim-example/",
+    }
     assert [c.get_text() for c in article.find_all("code")] == [
-        "[[not-a-reference]]", "[[also-not-a-reference]]\n"]
+        "[[not-a-reference]]",
+        "[[also-not-a-reference]]\n",
+    ]
 
 
 def test_backlinks_from_pages_and_data(mini_site: BuildRun) -> None:
     article = content(mini_site.site, "people/kim-example/")
     heading = article.find("h2", id="mentioned-in")
     items = [(li.a.get_text(), li.get_text()) for li in heading.find_next("ul").find_all("li")]
-    assert items == [("Sample explainer", "Sample explainer"),
-                     ("Second Sample Talks", "Second Sample Talks — participant")]
+    assert items == [
+        ("Sample explainer", "Sample explainer"),
+        ("Second Sample Talks", "Second Sample Talks — participant"),
+    ]
 
 
 def test_citations_are_numbered_and_lead_to_the_source(mini_site: BuildRun) -> None:
@@ -43,13 +65,17 @@ def test_citations_are_numbered_and_lead_to_the_source(mini_site: BuildRun) -> N
     assert [m.get_text() for m in markers] == ["1", "1"]
     note = article.select_one("div.footnote li")
     assert [a["href"] for a in note.find_all("a")][:2] == [
-        "../../sources/daily-2023/", "https://example.org/news/1"]
+        "../../sources/daily-2023/",
+        "https://example.org/news/1",
+    ]
 
 
 def test_glossary_terms_have_tooltips(mini_site: BuildRun) -> None:
     marks = content(mini_site.site, "").select(".fb-term")
     assert [(m.name, m.get_text(), m.get("href")) for m in marks] == [
-        ("a", "two-by-two", "glossary/#two-by-two"), ("abbr", "two-by-two", None)]
+        ("a", "two-by-two", "glossary/#two-by-two"),
+        ("abbr", "two-by-two", None),
+    ]
     assert {m["title"] for m in marks} == {"A meeting format with two officials from each side."}
     glossary = content(mini_site.site, "glossary/")
     assert glossary.find(id="two-by-two").name == "h2"
@@ -78,8 +104,11 @@ def test_every_internal_link_and_anchor_resolves(mini_site: BuildRun) -> None:
 
 def test_no_web_fonts_or_remote_scripts(mini_site: BuildRun) -> None:
     html = page(mini_site.site, "")
-    loaded = [tag.get("src") or tag.get("href") for tag in html.find_all(["script", "link"])
-              if "canonical" not in (tag.get("rel") or [])]
+    loaded = [
+        tag.get("src") or tag.get("href")
+        for tag in html.find_all(["script", "link"])
+        if "canonical" not in (tag.get("rel") or [])
+    ]
     remote = [url for url in loaded if url and url.startswith(("http:", "https:", "//"))]
     assert remote == []
 
@@ -89,8 +118,9 @@ def test_without_directory_urls_every_link_resolves_too(tmp_path: Path) -> None:
     # they must follow `use_directory_urls` themselves.
     project = copy_fixture("mini", tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8"
+    )
     run = mkdocs_build(project, tmp_path / "site")
     assert run.returncode == 0, run.output
     marks = content(run.site, "index.html").select("a.fb-term")

@@ -19,10 +19,16 @@ def test_facts_json_holds_every_record_with_resolved_references(mini_site: Build
     records = facts["records"]
     assert sorted(records) == ["events", "organizations", "people", "sources", "terms", "topics"]
     event = next(e for e in records["events"] if e["id"] == "round-two")
-    assert event["date"] == "2023-04-17" and event["url"] == "https://example.invalid/events/round-two/"
+    assert (
+        event["date"] == "2023-04-17"
+        and event["url"] == "https://example.invalid/events/round-two/"
+    )
     assert event["participants"][0]["person"] == {
-        "id": "kim-example", "kind": "person", "name": "Kim Example",
-        "url": "https://example.invalid/people/kim-example/"}
+        "id": "kim-example",
+        "kind": "person",
+        "name": "Kim Example",
+        "url": "https://example.invalid/people/kim-example/",
+    }
     assert event["sources"][0]["id"] == "daily-2023"
     first = next(e for e in records["events"] if e["id"] == "round-one")
     assert first["date"] == "2019-11"  # precision kept
@@ -35,8 +41,13 @@ def test_each_record_page_describes_itself_in_json_ld(mini_site: BuildRun) -> No
     [event] = jsonld(mini_site, "events/round-two/")
     assert event["@type"] == "Event" and event["name"] == "Second Sample Talks"
     assert event["startDate"] == "2023-04-17"
-    assert event["attendee"] == [{"@type": "Person", "name": "Kim Example",
-                                  "url": "https://example.invalid/people/kim-example/"}]
+    assert event["attendee"] == [
+        {
+            "@type": "Person",
+            "name": "Kim Example",
+            "url": "https://example.invalid/people/kim-example/",
+        }
+    ]
     assert event["superEvent"]["name"] == "Sample Talks"
     [person] = jsonld(mini_site, "people/kim-example/")
     assert person["@type"] == "Person" and person["alternateName"] == ["김예시", "Kim Ye-si"]
@@ -54,7 +65,8 @@ def test_open_graph_and_description(mini_site: BuildRun) -> None:
     assert og["og:title"].startswith("Second Sample Talks")
     assert og["og:url"] == "https://example.invalid/events/round-two/"
     assert og["og:description"] == (
-        "Kim Example met counterparts; the talks followed the first round.")
+        "Kim Example met counterparts; the talks followed the first round."
+    )
     assert head.find("meta", attrs={"name": "description"})["content"] == og["og:description"]
 
 

@@ -24,8 +24,10 @@ def url(record) -> str:
 
 def fact_rows(article) -> dict[str, str]:
     table = article.find("table")
-    return {row.find_all("td")[0].get_text(): row.find_all("td")[1].get_text()
-            for row in table.find("tbody").find_all("tr")}
+    return {
+        row.find_all("td")[0].get_text(): row.find_all("td")[1].get_text()
+        for row in table.find("tbody").find_all("tr")
+    }
 
 
 def cited_sources(article) -> list[str]:
@@ -37,9 +39,10 @@ def test_the_data_is_valid() -> None:
     assert [str(d) for d in result.diagnostics] == []
 
 
-ROUNDS = sorted((r for r in MODEL.records.values()
-                 if isinstance(r, Event) and r.topic == SERIES and r.round),
-                key=lambda e: e.round)
+ROUNDS = sorted(
+    (r for r in MODEL.records.values() if isinstance(r, Event) and r.topic == SERIES and r.round),
+    key=lambda e: e.round,
+)
 
 
 def test_all_thirteen_rounds_are_recorded() -> None:
@@ -100,8 +103,9 @@ def test_pictures_change_when_the_data_does(real_site: BuildRun, tmp_path: Path)
     for name in ("data", "docs", "hooks"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    rounds_file = next(p for p in (project / "data").rglob("*.yaml")
-                       if "id: spc-round-13" in p.read_text())
+    rounds_file = next(
+        p for p in (project / "data").rglob("*.yaml") if "id: spc-round-13" in p.read_text()
+    )
     rounds_file.write_text(rounds_file.read_text().replace("place: Tokyo\n", "place: Osaka\n"))
     changed = mkdocs_build(project, tmp_path / "site")
     assert changed.returncode == 0, changed.output

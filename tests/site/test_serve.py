@@ -50,8 +50,12 @@ def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/people/kim-example/"
     try:
         assert wait_for(url, "Kim Example") == "Kim Example"
@@ -61,11 +65,14 @@ def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
             page = BeautifulSoup(response.read(), "html.parser")
         assert page.find("article").find("code").get_text().strip() == (
             "data/facts.yaml:51:11: impossible date '2019-13': there is no month 13 "
-            "(check the source; if only the month is known, write 2023-04)")
+            "(check the source; if only the month is known, write 2023-04)"
+        )
         # The same data still fails a real build.
         assert mkdocs_build(project, tmp_path / "site").returncode != 0
-        data.write_text(good.replace("given_name: Example\n", "given_name: Example-Fixed\n", 1),
-                        encoding="utf-8")
+        data.write_text(
+            good.replace("given_name: Example\n", "given_name: Example-Fixed\n", 1),
+            encoding="utf-8",
+        )
         assert wait_for(url, "Kim Example-Fixed") == "Kim Example-Fixed"
     finally:
         server.terminate()
