@@ -42,6 +42,8 @@ class Assembly:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped_ids: set[str] = field(default_factory=set)
     """Ids of records left out for their own errors: references to them are not reported again."""
+    markdown_in: dict[str, int] = field(default_factory=dict)
+    """Characters of Markdown read so far, per data file (bounded by limits.py)."""
 
     @property
     def model(self) -> Model:
@@ -211,6 +213,14 @@ class _RecordBuilder:
         """Remember a Markdown field for its `[[id]]` references, and check its links."""
         raw = self.loaded.source_text(path)
         prose = Prose(self.id, name, text, self.position(path), raw)
+        before = self.assembly.markdown_in.get(self.loaded.path, 0)
+        self.assembly.markdown_in[self.loaded.path] = before + len(text)
+        over = limits.file_problem(prose.position, before + len(text))
+        if over is not None:
+            if before <= limits.MAX_FILE_MARKDOWN:  # one line per file: at the field that goes over
+                self.assembly.diagnostics.append(over)
+            self.ok = False
+            return
         too_costly = limits.field_problems(prose)
         if too_costly:  # reported alone: searching it for links could cost what rendering would
             self.assembly.diagnostics += too_costly

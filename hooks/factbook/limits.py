@@ -67,6 +67,13 @@ MAX_NESTING = 8
 four columns of indentation. Real data and pages: 1 (a plain list). Python-Markdown recurses
 per level and crashes at a few hundred."""
 
+MAX_FILE_MARKDOWN = 100_000
+"""Characters of Markdown (all Markdown fields together) per data file. Real data: at most
+11,677 in one file. Within the other limits the costliest Markdown costs about nine times what
+prose does to render, so a file at every limit would add about 7 s to a build at the 1 MB file
+size; at this size it adds well under a second. (Data can be spread over any number of files:
+a site's build time grows with its data like any site's, only never faster.)"""
+
 MAX_WORD = 1_000
 """Longest run of characters without white space. Real data: 54; pages: 85 (an address). Finding
 link addresses (`links.destinations`) reads each up to the next white space."""
@@ -362,6 +369,19 @@ def field_problems(prose: Prose) -> list[Diagnostic]:
         Diagnostic(_in_raw(prose, problem.offset), problem.message, problem.hint)
         for problem in text_problems(prose.text, prose.field)[:1]
     ]
+
+
+def file_problem(position: Position, total: int) -> Diagnostic | None:
+    """A data file whose Markdown fields together, up to and including the one at `position`,
+    hold `total` characters: one error at the field that goes over `MAX_FILE_MARKDOWN`."""
+    if total <= MAX_FILE_MARKDOWN:
+        return None
+    return Diagnostic(
+        position,
+        f"this file's Markdown fields hold more than {MAX_FILE_MARKDOWN:,} characters together; "
+        f"this one brings them to {total:,}",
+        "split the records over several files",
+    )
 
 
 def page_problems(path: str, markdown: str) -> list[Diagnostic]:
