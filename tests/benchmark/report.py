@@ -8,6 +8,7 @@ printed on their own while the benchmark runs). Filters format numbers the same 
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from stats import critical_path, median, size_stats
 from targets import evaluate
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+WORST_CASE = Path(__file__).resolve().parent / "worst_case.json"
+"""worst_case.py's figures (the costliest Markdown a data file may hold), shown when present."""
 MB = 1024 * 1024
 
 
@@ -114,6 +117,7 @@ def context(results: Results) -> dict[str, Any]:
         "serve": results.serve,
         "profile": results.profile,
         "baseline": results.has_baseline,
+        "worst_case": json.loads(WORST_CASE.read_text("utf-8")) if WORST_CASE.exists() else None,
     }
 
 
