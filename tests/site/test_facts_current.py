@@ -122,3 +122,49 @@ def test_reviewed_records_say_when_on_their_page(real_site: BuildRun) -> None:
     for record in reviewed[:20]:
         text = text_of(real_site, f"{record.record_kind.folder}/{record.id}/")
         assert f"Facts last checked against their sources: {record.reviewed}." in text
+
+
+def test_the_formal_normalization_names_both_2019_notes(real_site: BuildRun) -> None:
+    text = text_of(real_site, "events/gsomia-formally-normalized-2023/")
+    assert "termination" in text and "suspen" in text
+
+
+def test_the_1998_action_plan_is_described_the_same_everywhere(real_site: BuildRun) -> None:
+    for page in ("events/kim-obuchi-action-plan/", "people/kim-dae-jung/", "people/obuchi/"):
+        text = text_of(real_site, page)
+        assert "signed" in text and "bears their names" not in text, page
+
+
+def test_the_home_page_promises_only_what_whos_who_does(real_site: BuildRun) -> None:
+    home = text_of(real_site, "")
+    whos_who = text_of(real_site, "whos-who/")
+    assert "native" not in home.split("Who's who", 1)[1][:200].lower()
+    assert "Seo Min-jung" in whos_who
+
+
+def test_the_article_that_started_the_project_has_its_address_and_day(real_site: BuildRun) -> None:
+    source = MODEL.records["joongang-2023-04-17"]
+    assert isinstance(source, Source) and source.date is not None
+    assert source.date.iso == "2023-04-17"
+    assert source.url and source.url.startswith(
+        "https://koreajoongangdaily.joins.com/2023/04/17/national/diplomacy/"
+        "Korea-Japan-twoplustwo-dialogue/"
+    )
+    text = text_of(real_site, "sources/joongang-2023-04-17/")
+    assert "17 April 2023" in text and "koreajoongangdaily.joins.com" in text
+
+
+def test_the_developments_since_the_13th_round_are_on_the_site(real_site: BuildRun) -> None:
+    text = text_of(real_site, "since-2024/")
+    for event_id in (
+        "defense-ministers-seoul-2025",
+        "defense-ministers-yokosuka-2026",
+        "vice-ministerial-dialogue-round-16",
+        "lee-takes-office-2025",
+        "takaichi-elected-2025",
+    ):
+        event = MODEL.records[event_id]
+        assert event.when and event.when in text, event_id
+    assert "No 14th round of the two-plus-two talks is recorded" in text
+    nav = content(real_site.site, "").find_parent("html").select("nav.md-nav a[href]")
+    assert any(a["href"].rstrip("/").endswith("since-2024") for a in nav)
