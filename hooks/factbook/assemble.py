@@ -9,9 +9,8 @@ messages), and a record with any problem is left out of the model (and so out of
 
 from __future__ import annotations
 
-import typing
 from dataclasses import dataclass, field
-from types import UnionType
+from functools import cache
 from typing import Any
 
 from . import limits, links
@@ -42,8 +41,8 @@ class Assembly:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped_ids: set[str] = field(default_factory=set)
     """Ids of records left out for their own errors: references to them are not reported again."""
-    markdown_in: dict[str, int] = field(default_factory=dict)
-    """Characters of Markdown read so far, per data file (bounded by limits.py)."""
+    marks_in: dict[str, int] = field(default_factory=dict)
+    """Markdown marks read so far, per data file (bounded by limits.py)."""
 
     @property
     def model(self) -> Model:
@@ -98,7 +97,7 @@ class _RecordBuilder:
         self.ok = not any(path[: len(base)] == base for path in reported)
 
     def build(self) -> None:
-        values = self.fields(self.kind.record, self.raw, self.base, f"{self.kind.name} '{self.id}'")
+        values = self.fields(self.kind.record, self.raw, self.base)
         if not self.ok or values is BAD:
             if self.id:
                 self.assembly.skipped_ids.add(self.id)
@@ -124,9 +123,7 @@ class _RecordBuilder:
         self.assembly.diagnostics.append(Diagnostic(self.position(path), message, hint))
         self.ok = False
 
-    def fields(
-        self, cls: type, raw: dict[str, Any], path: FieldPath, what: str
-    ) -> dict[str, Any] | _Bad:
+    def fields(self, cls: type, raw: dict[str, Any], path: FieldPath) -> dict[str, Any] | _Bad:
         """The converted values of a record's or part's declared fields; BAD if any is wrong
         (every field is still converted, so every problem is found)."""
         values: dict[str, Any] = {}
@@ -136,20 +133,22 @@ class _RecordBuilder:
             if declared.key not in raw or self.is_reported(here):
                 complete = complete and not declared.required
                 continue
-            value = self.value(declared, declared.hint, raw[declared.key], here)
+            value = (
+                self.items(declared, raw[declared.key], here)
+                if declared.is_list
+                else self.value(declared, raw[declared.key], here)
+            )
             if value is BAD:
                 complete = False
             else:
                 values[declared.name] = value
-        self.check_ranges(cls, values, path, what)
+        for end, start_name, start_key in _ranges(cls):
+            self.check_range(cls, raw, values, path, end, start_name, start_key)
         return values if complete else BAD
 
-    def value(self, declared: DataField, hint: Any, raw: Any, path: FieldPath) -> Any:
-        """One value converted to its declared type, or BAD."""
-        if typing.get_origin(hint) is typing.Union or isinstance(hint, UnionType):
-            hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
-        if typing.get_origin(hint) is tuple:
-            return self.items(declared, typing.get_args(hint)[0], raw, path)
+    def value(self, declared: DataField, raw: Any, path: FieldPath) -> Any:
+        """One value (one item, for a list) converted to its declared type, or BAD."""
+        hint = declared.value_type
         if hint is PartialDate:
             return self.date(raw, path)
         if hint is Quantity:
@@ -157,7 +156,7 @@ class _RecordBuilder:
         if isinstance(hint, type) and issubclass(hint, Part):
             if not isinstance(raw, dict):
                 return BAD
-            converted = self.fields(hint, raw, path, self.part_name(hint, raw))
+            converted = self.fields(hint, raw, path)
             return BAD if converted is BAD else hint(**converted)  # type: ignore[arg-type]
         if not isinstance(raw, hint) or isinstance(raw, bool) is not (hint is bool):
             return BAD
@@ -175,11 +174,11 @@ class _RecordBuilder:
             self.markdown(declared.key, raw, path)
         return raw
 
-    def items(self, declared: DataField, item: Any, raw: Any, path: FieldPath) -> Any:
+    def items(self, declared: DataField, raw: Any, path: FieldPath) -> Any:
         if not isinstance(raw, list):
             return BAD
         converted = [
-            self.value(declared, item, value, path + (i,))
+            self.value(declared, value, path + (i,))
             for i, value in enumerate(raw)
             if not self.is_reported(path + (i,))
         ]
@@ -213,17 +212,18 @@ class _RecordBuilder:
         """Remember a Markdown field for its `[[id]]` references, and check its links."""
         raw = self.loaded.source_text(path)
         prose = Prose(self.id, name, text, self.position(path), raw)
-        before = self.assembly.markdown_in.get(self.loaded.path, 0)
-        self.assembly.markdown_in[self.loaded.path] = before + len(text)
-        over = limits.file_problem(prose.position, before + len(text))
-        if over is not None:
-            if before <= limits.MAX_FILE_MARKDOWN:  # one line per file: at the field that goes over
-                self.assembly.diagnostics.append(over)
-            self.ok = False
-            return
-        too_costly = limits.field_problems(prose)
+        counted = limits.marks(text)
+        too_costly = limits.field_problems(prose, counted)
         if too_costly:  # reported alone: searching it for links could cost what rendering would
             self.assembly.diagnostics += too_costly
+            self.ok = False
+            return
+        before = self.assembly.marks_in.get(self.loaded.path, 0)
+        self.assembly.marks_in[self.loaded.path] = before + counted
+        over = limits.file_problem(prose.position, before + counted)
+        if over is not None:
+            if before <= limits.MAX_FILE_MARKS:  # one line per file: at the field that goes over
+                self.assembly.diagnostics.append(over)
             self.ok = False
             return
         self.assembly.prose.append(prose)
@@ -231,27 +231,38 @@ class _RecordBuilder:
             self.assembly.diagnostics.append(problem)
             self.ok = False
 
-    def check_ranges(self, cls: type, values: dict[str, Any], path: FieldPath, what: str) -> None:
+    def check_range(
+        self,
+        cls: type,
+        raw: dict[str, Any],
+        values: dict[str, Any],
+        path: FieldPath,
+        declared: DataField,
+        start_name: str,
+        start_key: str,
+    ) -> None:
         """An end before its start is reported at the end. Dates are compared at the precision
         both have: `2023-04` does not end before `2023-04-17`."""
-        for declared in data_fields(cls):
-            start_name = declared.spec.starts
-            if start_name is None:
-                continue
-            start, end = values.get(start_name), values.get(declared.name)
-            if (
-                isinstance(start, PartialDate)
-                and isinstance(end, PartialDate)
-                and ends_before_start(start, end)
-            ):
-                start_key = next(f.key for f in data_fields(cls) if f.name == start_name)
-                self.problem(
-                    path + (declared.key,),
-                    f"{what} ends ({end}) before it starts ({start})",
-                    f"swap `{start_key}` and `{declared.key}`",
-                )
+        start, end = values.get(start_name), values.get(declared.name)
+        if (
+            isinstance(start, PartialDate)
+            and isinstance(end, PartialDate)
+            and ends_before_start(start, end)
+        ):
+            what = (
+                self.part_name(cls, raw)
+                if issubclass(cls, Part)
+                else f"{self.kind.name} '{self.id}'"
+            )
+            self.problem(
+                path + (declared.key,),
+                f"{what} ends ({end}) before it starts ({start})",
+                f"swap `{start_key}` and `{declared.key}`",
+            )
 
     def is_reported(self, path: FieldPath) -> bool:
+        if not self.reported:  # a valid file: the common case
+            return False
         return any(
             path[: len(reported)] == reported
             for reported in self.reported
@@ -262,6 +273,17 @@ class _RecordBuilder:
     def part_name(cls: type[Part], raw: dict[str, Any]) -> str:
         label = raw.get(cls.LABEL) if cls.LABEL else None
         return f"{cls.SCHEMA_NAME} '{quoted(label)}'" if label is not None else cls.SCHEMA_NAME
+
+
+@cache
+def _ranges(cls: type) -> tuple[tuple[DataField, str, str], ...]:
+    """The fields of `cls` that end a range: (the end, its start's Python name and data key)."""
+    declared = data_fields(cls)
+    return tuple(
+        (end, end.spec.starts, next(f.key for f in declared if f.name == end.spec.starts))
+        for end in declared
+        if end.spec.starts is not None
+    )
 
 
 def link_problems(prose: Prose) -> list[Diagnostic]:

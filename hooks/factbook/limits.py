@@ -67,12 +67,13 @@ MAX_NESTING = 8
 four columns of indentation. Real data and pages: 1 (a plain list). Python-Markdown recurses
 per level and crashes at a few hundred."""
 
-MAX_FILE_MARKDOWN = 100_000
-"""Characters of Markdown (all Markdown fields together) per data file. Real data: at most
-11,677 in one file. Within the other limits the costliest Markdown costs about nine times what
-prose does to render, so a file at every limit would add about 7 s to a build at the 1 MB file
-size; at this size it adds well under a second. (Data can be spread over any number of files:
-a site's build time grows with its data like any site's, only never faster.)"""
+MAX_FILE_MARKS = 20_000
+"""Inline marks (as counted for `MARKS_PER_CHARACTER`) in all Markdown fields of one data file
+together. Real data: at most 130 in one file; the benchmark's synthetic files, which grow as a
+large site's would, at most 9,404. Marks are what makes Markdown costly (prose costs about a
+tenth as much per character): a 1 MB file at every other limit holds about 83,000 of them and
+added 7.5 s to a build. (Data can be spread over any number of files: a site's build time grows
+with its data like any site's, only never faster.)"""
 
 MAX_WORD = 1_000
 """Longest run of characters without white space. Real data: 54; pages: 85 (an address). Finding
@@ -101,7 +102,7 @@ class Problem:
     hint: str
 
 
-def text_problems(text: str, field: str | None = None) -> list[Problem]:
+def text_problems(text: str, field: str | None = None, counted: int | None = None) -> list[Problem]:
     """Every limit `text` exceeds, at most one problem per limit. `field` names a data field
     (its length, density of marks and abbreviations are limited); None is a hand-written page."""
     problems: list[Problem] = []
@@ -117,7 +118,7 @@ def text_problems(text: str, field: str | None = None) -> list[Problem]:
             )
         )
     if limit is not None:
-        problems += _marks(text)
+        problems += _marks(text, counted)
     problems += _brackets(text)
     problems += _backticks(text)
     problems += _lines(text, abbreviations=field is not None)
@@ -133,9 +134,17 @@ _WORDS = re.compile(r"[^ \t\n\r\f\v]+")
 _MARKS = re.compile(r"\\.|`+|\]\(|\[|[*_]+", re.DOTALL)
 
 
-def _marks(text: str) -> list[Problem]:
-    """Too many inline marks for the field's length (escaped characters are text)."""
+def marks(text: str) -> int:
+    """Inline marks in a Markdown text (escaped characters are text)."""
+    return sum(1 for mark in _MARKS.findall(text) if mark[0] != "\\")
+
+
+def _marks(text: str, counted: int | None = None) -> list[Problem]:
+    """Too many inline marks for the field's length (escaped characters are text); `counted`:
+    `marks(text)`, if the caller has it already."""
     allowed = MARKS_FREE + int(len(text) * MARKS_PER_CHARACTER)
+    if (marks(text) if counted is None else counted) <= allowed:
+        return []
     count = 0
     for match in _MARKS.finditer(text):
         if match.group()[0] == "\\":
@@ -220,6 +229,8 @@ def _too_deep(offset: int) -> Problem:
 def _backticks(text: str) -> list[Problem]:
     """Runs of backticks: none too long, and few that nothing closes (their search for a closing
     run reaches the end of the text)."""
+    if "`" not in text:  # most prose has no code at all
+        return []
     runs = [
         (match.start(), len(match.group()))
         for match in _TOKENS.finditer(text)
@@ -292,7 +303,10 @@ def _lines(text: str, abbreviations: bool) -> list[Problem]:
                 "use fewer levels of lists and quotes",
             )
         )
-    longest = max(_WORDS.finditer(text), key=lambda m: m.end() - m.start(), default=None)
+    # No word is longer than the text: most fields are shorter than the limit.
+    longest = None
+    if len(text) > MAX_WORD:
+        longest = max(_WORDS.finditer(text), key=lambda m: m.end() - m.start(), default=None)
     if longest is not None and longest.end() - longest.start() > MAX_WORD:
         problems.append(
             Problem(
@@ -361,25 +375,25 @@ def _nesting(text: str, start: int, stop: int) -> tuple[int, int]:
 # -- where a problem is, in a data file or a page ------------------------------------------------
 
 
-def field_problems(prose: Prose) -> list[Diagnostic]:
+def field_problems(prose: Prose, counted: int | None = None) -> list[Diagnostic]:
     """The first limit a Markdown field of a record exceeds (one line per field, however broken
     it is), at its line and column in the YAML file, or at the start of the value when the YAML
-    spelling hides it (escapes, for instance)."""
+    spelling hides it (escapes, for instance). `counted`: its `marks()`, if known."""
     return [
         Diagnostic(_in_raw(prose, problem.offset), problem.message, problem.hint)
-        for problem in text_problems(prose.text, prose.field)[:1]
+        for problem in text_problems(prose.text, prose.field, counted)[:1]
     ]
 
 
 def file_problem(position: Position, total: int) -> Diagnostic | None:
     """A data file whose Markdown fields together, up to and including the one at `position`,
-    hold `total` characters: one error at the field that goes over `MAX_FILE_MARKDOWN`."""
-    if total <= MAX_FILE_MARKDOWN:
+    hold `total` marks: one error at the field that goes over `MAX_FILE_MARKS`."""
+    if total <= MAX_FILE_MARKS:
         return None
     return Diagnostic(
         position,
-        f"this file's Markdown fields hold more than {MAX_FILE_MARKDOWN:,} characters together; "
-        f"this one brings them to {total:,}",
+        f"this file's Markdown fields hold more than {MAX_FILE_MARKS:,} marks ('[', '](', '`', "
+        f"'*', '_') together; this one brings them to {total:,}",
         "split the records over several files",
     )
 

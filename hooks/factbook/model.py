@@ -16,6 +16,7 @@ is one line here, plus its place in a template.
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -108,14 +109,11 @@ class DataField:
     hint: Any
     spec: FieldSpec
     required: bool
-
-    @property
-    def relation(self) -> Relation | None:
-        return self.spec.relation
-
-    @property
-    def is_markdown(self) -> bool:
-        return self.spec.schema.get("$ref") == f"#/$defs/{MARKDOWN}"
+    value_type: Any = None
+    """The type of the value (of each item, for a list), `None` left out: what data becomes."""
+    is_list: bool = False
+    relation: Relation | None = None
+    is_markdown: bool = False
 
 
 @cache
@@ -131,12 +129,32 @@ def data_fields(cls: type) -> tuple[DataField, ...]:
             declared.default is dataclasses.MISSING
             and declared.default_factory is dataclasses.MISSING
         )
+        hint = hints[declared.name]
+        value_type = _without_none(hint)
+        is_list = typing.get_origin(value_type) is tuple
+        if is_list:
+            value_type = typing.get_args(value_type)[0]
         result.append(
             DataField(
-                declared.name, spec.key or declared.name, hints[declared.name], spec, required
+                declared.name,
+                spec.key or declared.name,
+                hint,
+                spec,
+                required,
+                value_type,
+                is_list,
+                spec.relation,
+                spec.schema.get("$ref") == f"#/$defs/{MARKDOWN}",
             )
         )
     return tuple(result)
+
+
+def _without_none(hint: Any) -> Any:
+    """`X` of `X | None`; any other hint as it is."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    return hint
 
 
 class Part:

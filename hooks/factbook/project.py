@@ -144,7 +144,8 @@ def publish(project: Project, addresses: Addresses) -> Output:
     # Store only what was built from the inputs the key describes: an editor may save a file
     # while the build runs (under `mkdocs serve`), and that build must not be filed under it.
     if result.ok and _cache_key(project, addresses) == before:
-        cache.store(project.root, before, result)
+        with collector.paused():  # encoding makes as many objects as the output holds
+            cache.store(project.root, before, result)
     return result
 
 

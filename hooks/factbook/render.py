@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -98,7 +99,9 @@ class Site:
             keep_trailing_newline=True,
         )
         self.env.filters.update(literal=text.literal, country=country_name)
-        self.env.globals.update(words=WORDS)
+        # Attributes, not keys: templates look phrases up as `words.key` thousands of times per
+        # page set, and Jinja tries an attribute before a key.
+        self.env.globals.update(words=SimpleNamespace(**WORDS))
 
     def _charts(self) -> dict[str, list[charts.Chart]]:
         """Topic id → its pictures (SVG): rounds of a series, changes of status."""

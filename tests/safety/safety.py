@@ -18,15 +18,16 @@ GENERATED = {
     "too-large": lambda: b"events: []\n" + b"#" * (1024 * 1024),
     "deep-flow": lambda: b"events: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
     "deep-block": lambda: b"events:\n" + b"- " * 100_000 + b"x\n",
-    # 60 events, each summary at its 2,000-character limit: 120,000 characters of Markdown.
+    # 110 events, each summary 1,995 characters with 190 marks (within its own limits):
+    # 20,900 marks in one file.
     "too-much-markdown": lambda: (
         b"events:\n"
         + b"".join(
             b"  - id: e%d\n    title: E\n    date: 2020\n    kind: other\n" % i
             + b"    sources: [daily-2023]\n    summary: "
-            + b"They met. " * 200
+            + b"They *met* in Seoul. " * 95
             + b"\n"
-            for i in range(60)
+            for i in range(110)
         )
     ),
 }
