@@ -10,7 +10,7 @@ Times `mkdocs build --strict` of a copy of the real site (data/, docs/, hooks/, 
   their length limits and at every construct limit (two unclosed `[`, links and backtick runs,
   then a link every 20 characters, the costliest accepted Markdown per character);
 - plus a whole file of such events, as many as one file may hold (its 1 MB size and its
-  100,000 characters of Markdown), and, for comparison, the same events with ordinary prose.
+  20,000 Markdown marks), and, for comparison, the same events with ordinary prose.
 
 Each row is one build in a fresh copy (no build cache), timed from outside, process start
 included. Prints a table and writes the figures as JSON:
@@ -37,7 +37,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from factbook.limits import MAX_FIELD_CHARS, MAX_FILE_MARKDOWN  # noqa: E402
+from factbook.limits import MAX_FIELD_CHARS, MAX_FILE_MARKS, marks  # noqa: E402
 from factbook.load import MAX_FILE_BYTES  # noqa: E402
 
 RUN = """
@@ -83,12 +83,12 @@ def events_file(records: list[dict[str, object]]) -> str:
 
 
 def up_to_the_file_limit(summary: str, details: str) -> str:
-    """As many such events as one file may hold: within its size and its Markdown (both
-    fields of each event count towards the file's Markdown budget)."""
+    """As many such events as one file may hold: within its size and its Markdown marks (both
+    fields of each event count towards the file's budget)."""
     one = len(events_file([event(0, summary, details), event(1, summary, details)]).encode()) - len(
         events_file([event(0, summary, details)]).encode()
     )
-    count = min(MAX_FILE_BYTES // one, MAX_FILE_MARKDOWN // (len(summary) + len(details)))
+    count = min(MAX_FILE_BYTES // one, MAX_FILE_MARKS // max(1, marks(summary) + marks(details)))
     while True:  # the estimate, less one record at a time until the file fits
         content = events_file([event(index, summary, details) for index in range(count)])
         if len(content.encode("utf-8")) <= MAX_FILE_BYTES:
