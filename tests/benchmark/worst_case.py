@@ -45,7 +45,8 @@ import sys
 sys.path.insert(0, sys.argv[1] + "/hooks")
 if sys.argv[2] == "off":
     import factbook.limits
-    factbook.limits.text_problems = lambda text, field=None: []
+    factbook.limits.text_problems = lambda text, field=None, counted=None: []
+    factbook.limits.file_problem = lambda position, total: None
 from mkdocs.__main__ import cli
 cli(["build", "--strict", "-q", "-f", sys.argv[1] + "/mkdocs.yml", "-d", sys.argv[1] + "/site"])
 """
