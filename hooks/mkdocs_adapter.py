@@ -19,7 +19,6 @@ on_config. Edits to this file or the core need a restart; data edits are watched
 
 from __future__ import annotations
 
-import datetime
 import functools
 import html
 import logging
@@ -75,14 +74,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def _build_date() -> PartialDate:
-    # The only clock in the project, and it honours SOURCE_DATE_EPOCH for reproducible builds.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (
-        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-        if epoch
-        else datetime.datetime.now(datetime.UTC)
-    )
-    return PartialDate(moment.year, moment.month, moment.day)
+    # A clock read at the core's boundary; SOURCE_DATE_EPOCH makes builds reproducible.
+    return PartialDate.day_of(float(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -8,7 +8,6 @@ Run from the project folder with `hooks/` on the path: `PYTHONPATH=hooks python 
 from __future__ import annotations
 
 import argparse
-import datetime
 import importlib.util
 import os
 import shutil
@@ -98,15 +97,9 @@ def _report_stale(model: Model, period: str, today: PartialDate) -> None:
 
 
 def _today() -> PartialDate:
-    # The command line, like the MkDocs adapter, is where the clock may be read; the core never
-    # reads it. SOURCE_DATE_EPOCH keeps reports reproducible.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (
-        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-        if epoch
-        else datetime.datetime.now(datetime.UTC)
-    )
-    return PartialDate(moment.year, moment.month, moment.day)
+    # Like the MkDocs adapter, the command line may read the clock; SOURCE_DATE_EPOCH keeps
+    # reports reproducible.
+    return PartialDate.day_of(float(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
 
 
 def _run_file(path: Path) -> None:

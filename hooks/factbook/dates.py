@@ -39,6 +39,13 @@ class PartialDate:
                 raise ValueError(f"{MONTHS[month - 1]} {year} has {last} days")
         return cls(year, month, day)
 
+    @classmethod
+    def day_of(cls, timestamp: float) -> PartialDate:
+        """The UTC day of a POSIX timestamp. The core never reads the clock: the command line and
+        the MkDocs adapter pass SOURCE_DATE_EPOCH, or the clock's time, to this."""
+        moment = datetime.datetime.fromtimestamp(timestamp, datetime.UTC)
+        return cls(moment.year, moment.month, moment.day)
+
     @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"

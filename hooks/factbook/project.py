@@ -106,8 +106,7 @@ def check(project: Project) -> Checked:
     diagnostics += resolve.check_references(model, references, assembly.skipped_ids)
     diagnostics += resolve.check_records(model)
     diagnostics += charts.problems(model, references)
-    for display, markdown in page_texts:
-        diagnostics += resolve.retyped_dates(model, display, markdown)
+    diagnostics += resolve.retyped_dates(model, page_texts)
     if project.today is not None:
         diagnostics += resolve.future_dates(model, project.today)
     ordered = tuple(sorted(diagnostics, key=lambda d: d.sort_key))

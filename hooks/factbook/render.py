@@ -99,6 +99,8 @@ class Site:
             keep_trailing_newline=True,
         )
         self.env.filters.update(literal=text.literal, country=country_name)
+        self.templates = frozenset(self.env.list_templates())
+        """Every template name (listing it walks the folders: once per build)."""
         # Attributes, not keys: templates look phrases up as `words.key` thousands of times per
         # page set, and Jinja tries an attribute before a key.
         self.env.globals.update(words=SimpleNamespace(**WORDS))
@@ -214,7 +216,7 @@ class Site:
     def listing_template(self, kind: RecordKind) -> str:
         """A kind's own listing template, else the plain list every kind can use."""
         own = f"index_{kind.name}.md.j2"
-        return own if own in self.env.list_templates() else "index.md.j2"
+        return own if own in self.templates else "index.md.j2"
 
     @cached_property
     def glossary_groups(self) -> list[tuple[str, list[Term]]]:

@@ -209,14 +209,21 @@ _WRITTEN_DATE = re.compile(r"\b[0-9]{1,2}(?:–[0-9]{1,2})? (?:" + "|".join(MONT
 """A date to the day as pages write it ("29 December 2014", "26–29 December 2014")."""
 
 
-def retyped_dates(model: Model, path: str, text: str) -> list[Diagnostic]:
-    """Dates to the day that a hand-written page types out although an event holds them: the
-    page should show the record's date (`[[id:date]]`), so it follows when the record changes.
-    Code and `[[...]]` are skipped."""
+def retyped_dates(model: Model, pages: list[tuple[str, str]]) -> list[Diagnostic]:
+    """Dates to the day that hand-written pages (path, text) type out although an event holds
+    them: a page should show the record's date (`[[id:date]]`), so it follows when the record
+    changes. Code and `[[...]]` are skipped."""
     events: dict[str, list[str]] = defaultdict(list)
     for event in model.of(Event):
         if event.date.precision == "day" and event.when:
             events[event.when].append(event.id)
+    found = []
+    for path, text in pages:
+        found += _retyped_in(events, path, text)
+    return found
+
+
+def _retyped_in(events: dict[str, list[str]], path: str, text: str) -> list[Diagnostic]:
     found = []
     start = Position(path)
     references = [(f.start, f.end) for f in links.find(text)]
