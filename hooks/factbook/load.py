@@ -1,21 +1,24 @@
 """Load: YAML files → plain Python data, with the source position of every key and value.
 
-We compose YAML into nodes (libyaml's C parser when available) and convert the nodes ourselves
-rather than letting PyYAML construct objects, because that is where we can
+We read the YAML parser's event stream (libyaml's C parser when available) and build the data
+ourselves rather than letting PyYAML compose nodes and construct objects, because that is where
+we can
 - remember where each value came from (for `file:line:col` diagnostics),
 - refuse duplicate keys (PyYAML silently keeps the last one),
 - refuse tags that would construct objects (`!!python/...`) and anchors/aliases (alias bombs),
 - refuse control characters in text (nothing invisible or placeholder-like reaches a page),
 - keep dates as the text the editor wrote (`2019-11-22` stays a string; precision matters).
 
-Hostile input costs little: files over `MAX_FILE_BYTES` are not read, nesting is measured on
-libyaml's event stream (no recursion) before the recursive composer can overflow the C stack, and
-an alias is refused without ever being expanded, so a "billion laughs" stays as small as its text.
+Hostile input costs little: files over `MAX_FILE_BYTES` are not read, nesting is measured as the
+events come (a loop, no recursion: libyaml's own composer recurses in C and overflows the stack
+on deep enough input), and an alias is refused without ever being expanded, so a "billion laughs"
+stays as small as its text. One pass over the events does all of it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,14 +44,15 @@ MAX_PROBLEMS_PER_FILE = 50
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings accepted. Data needs about six levels (kind, record,
-participants, participant, native name); libyaml's composer recurses in C and crashes the
-process somewhere past ten thousand, so depth is checked before composing."""
+participants, participant, native name); reading stops at the first collection deeper than
+this."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters (tab and line breaks excepted). YAML refuses them written raw but accepts
 them as escapes ("\\x02"); they are invisible to editors and Markdown uses some as placeholders."""
 
 _YAML = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = f"{_YAML}str", f"{_YAML}map", f"{_YAML}seq"
 _SCALAR_TAGS = {f"{_YAML}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false"}
@@ -117,17 +121,21 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
                 "save the file as UTF-8",
             )
         ]
+    loaded = LoadedFile(display_path, None, text)
+    diagnostics: list[Diagnostic] = []
+    reader = _Reader(loaded, diagnostics)
     try:
-        too_deep, first_alias = _scan(text)
-        if too_deep is not None:
-            return None, [
-                Diagnostic(
-                    Position(display_path, too_deep.line + 1, too_deep.column + 1),
-                    f"YAML is nested too deeply (more than {MAX_DEPTH} levels)",
-                    "data needs only a few levels: kind, record, field",
-                )
-            ]
-        node = _compose(text)
+        # Reading allocates many small objects that all survive: see collector.py.
+        with collector.paused():
+            has_document = reader.read(yaml.parse(text, Loader=_Loader))
+    except _TooDeepError as too_deep:
+        return None, [
+            Diagnostic(
+                Position(display_path, too_deep.mark.line + 1, too_deep.mark.column + 1),
+                f"YAML is nested too deeply (more than {MAX_DEPTH} levels)",
+                "data needs only a few levels: kind, record, field",
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display_path, text, error)]
     except yaml.reader.ReaderError as error:
@@ -142,24 +150,14 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Di
     except yaml.YAMLError as error:  # errors without a mark are rare; still no traceback
         message = " ".join(str(error).split())
         return None, [Diagnostic(origin, f"YAML error: {message}", "check the file's syntax")]
-    except RecursionError:
-        return None, [Diagnostic(origin, "YAML is nested too deeply", "flatten the structure")]
-
-    loaded = LoadedFile(display_path, None, text)
-    diagnostics: list[Diagnostic] = []
-    if node is None:
-        diagnostics.append(
+    if not has_document:
+        return None, [
             Diagnostic(
                 origin, "file has no records", "add records such as `events:` or delete the file"
             )
-        )
-        return None, diagnostics
-    converter = _Converter(loaded, diagnostics, first_alias)
-    try:
-        loaded.data = converter.convert(node, ())
-    except RecursionError:  # not reached below MAX_DEPTH; kept so no input can raise
-        return None, [Diagnostic(origin, "YAML is nested too deeply", "flatten the structure")]
-    converter.finish()
+        ]
+    loaded.data = reader.data
+    reader.finish()
     return loaded, capped(diagnostics)
 
 
@@ -184,32 +182,7 @@ class _Mark(Protocol):
 
     line: int
     column: int
-
-
-def _scan(text: str) -> tuple[_Mark | None, _Mark | None]:
-    """One pass over the parser's events (a loop, so any depth is safe to measure): where
-    nesting first exceeds MAX_DEPTH, and where the first alias is. Syntax errors propagate."""
-    indicators = sum(text.count(c) for c in "[{-:?")
-    if indicators < MAX_DEPTH and "*" not in text:
-        return None, None  # every level needs one of these characters: too few to be too deep
-    depth = 0
-    first_alias: _Mark | None = None
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return event.start_mark, first_alias
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        elif first_alias is None and isinstance(event, yaml.AliasEvent):
-            first_alias = event.start_mark
-    return None, first_alias
-
-
-def _compose(text: str) -> yaml.Node | None:
-    # Composing allocates many small objects that all survive: see collector.py.
-    with collector.paused():
-        return yaml.compose(text, Loader=_Loader)
+    index: int
 
 
 def _syntax_error(display_path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
@@ -259,56 +232,218 @@ def _starts_with_reference(line: str) -> bool:
     return bool(colon) and value.lstrip().startswith("[[")
 
 
-class _Converter:
-    """Turns a node tree into dicts, lists and scalars, recording positions on the way."""
+class _TooDeepError(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark: _Mark = mark
 
-    def __init__(
-        self, loaded: LoadedFile, diagnostics: list[Diagnostic], first_alias: _Mark | None = None
-    ) -> None:
+
+def _structure_error(
+    problem: str, mark: Any, context: str | None = None, context_mark: Any = None
+) -> yaml.composer.ComposerError:
+    """An error of the document's structure, worded as libyaml's composer words it."""
+    return yaml.composer.ComposerError(context, context_mark, problem, mark)
+
+
+_resolve: Callable[[type[yaml.Node], str | None, tuple[bool, bool]], str] = (
+    yaml.resolver.Resolver().resolve
+)
+"""A value's tag when the file gives none, as PyYAML's safe loader resolves it."""
+_SKIPPED = object()
+"""In place of a value that is not kept (the value of a refused key): read, never converted."""
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being read (`value` is its dict or list), or a refused one being passed
+    over (`value` is None)."""
+
+    path: FieldPath
+    value: Any
+    key: Any = None
+    """In a mapping: the key whose value comes next; None when a key comes next."""
+
+
+class _Reader:
+    """Turns libyaml's event stream into dicts, lists and scalars in one pass, recording
+    positions on the way. A loop over events with a stack of open collections, not recursion:
+    any depth is safe to measure, and nesting past MAX_DEPTH stops the reading at once."""
+
+    def __init__(self, loaded: LoadedFile, diagnostics: list[Diagnostic]) -> None:
         self.loaded = loaded
         self.diagnostics = diagnostics
-        self.seen: set[int] = set()
+        self.data: Any = None
+        self.anchors: dict[str, tuple[_Mark, str | None]] = {}
+        """Anchor → where it is, and its text when it anchors a string (a key may be an alias)."""
         self.aliases: list[Diagnostic] = []
-        self.first_alias = first_alias
-        """Where the first `*name` is, from the parser (nodes only know the anchor's place)."""
+        self.first_alias: _Mark | None = None
 
-    def _report(self, node: yaml.Node, message: str, hint: str = "") -> None:
-        mark = node.start_mark
-        position = Position(self.loaded.path, mark.line + 1, mark.column + 1)
-        self.diagnostics.append(Diagnostic(position, message, hint))
+    def read(self, events: Iterator[Any]) -> bool:
+        """Read the stream; False when it holds no document at all."""
+        next(events)  # the stream's start
+        if isinstance(next(events), yaml.StreamEndEvent):
+            return False
+        stack: list[_Frame] = []
+        try:
+            self.read_document(events, stack)
+        except yaml.composer.ComposerError:
+            # Raised here, not by the parser: a syntax error further on is the one to report
+            # (the file's text is wrong before its structure is), so read on to the end first.
+            depth = len(stack)
+            for event in events:
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise _TooDeepError(event.start_mark) from None
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+            raise
+        return True
 
-    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
-        # An alias hands back a node we have already converted; refusing it keeps the work
-        # linear in the file's size (no "billion laughs").
-        if id(node) in self.seen:
-            # The node is the anchored one, so its mark is the anchor's; the alias itself is
-            # located by the parser (see _scan), or else by the key it is the value of.
-            if path in self.loaded.keys:
-                line, column = self.loaded.keys[path]
-            else:
-                line, column = self.loaded.values[path[:-1]][:2]
-            # One message per file however many aliases there are (see finish()).
-            self.aliases.append(
-                Diagnostic(
-                    Position(self.loaded.path, line + 1, column + 1),
-                    "anchors and aliases (&name, *name) are not supported",
-                    "write the value out in full",
+    def read_document(self, events: Iterator[Any], stack: list[_Frame]) -> None:
+        root_mark: _Mark | None = None
+        for event in events:
+            if isinstance(event, yaml.DocumentEndEvent):
+                continue
+            if isinstance(event, yaml.DocumentStartEvent):
+                raise _structure_error(
+                    "but found another document",
+                    event.start_mark,
+                    "expected a single document in the stream",
+                    root_mark,
                 )
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                continue
+            if not stack:
+                root_mark = event.start_mark
+                self.data = self.value(event, (), stack)
+                continue
+            frame = stack[-1]
+            if frame.value is None:  # inside a refused collection: read, not kept
+                self.value(event, None, stack)
+            elif isinstance(frame.value, list):
+                index = len(frame.value)
+                frame.value.append(self.value(event, frame.path + (index,), stack))
+            elif frame.key is None:
+                frame.key = self.key(event, frame, stack)
+            else:
+                key, frame.key = frame.key, None
+                if key is _SKIPPED:
+                    self.value(event, None, stack)
+                else:
+                    frame.value[key] = self.value(event, frame.path + (key,), stack)
+
+    def key(self, event: Any, frame: _Frame, stack: list[_Frame]) -> Any:
+        """The key a mapping's next value goes under, or _SKIPPED when the key is refused."""
+        mark, key = event.start_mark, None
+        if isinstance(event, yaml.AliasEvent):
+            mark, key = self.anchor_of(event)
+        elif isinstance(event, yaml.ScalarEvent):
+            if self.tag(event) == _STR:
+                key = event.value
+            self.anchor(event, key)
+        else:
+            self.value(event, None, stack)  # a mapping or list as a key: read, not kept
+        if key is None:
+            self._report(
+                mark, "a field name must be plain text", "write `name: value` with a simple name"
             )
-            self.loaded.values[path] = (line, column, 0)
-            self.loaded.refused.add(path)
+            return _SKIPPED
+        path = frame.path + (key,)
+        if key in frame.value:
+            first_line = self.loaded.keys[path][0] + 1
+            self._report(
+                mark,
+                f"duplicate field '{quoted(key)}'",
+                f"it is already set on line {first_line}; keep one",
+            )
+            return _SKIPPED
+        self.loaded.keys[path] = (mark.line, mark.column)
+        return key
+
+    def value(self, event: Any, path: FieldPath | None, stack: list[_Frame]) -> Any:
+        """The value an event starts (None for a path of None: read, not kept). A mapping or
+        list is returned empty and filled as its events come."""
+        if isinstance(event, yaml.AliasEvent):
+            self.anchor_of(event)
+            if path is not None:
+                return self.alias(path)
             return None
-        mark = node.start_mark
-        self.loaded.values[path] = (mark.line, mark.column, mark.index)
-        self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != f"{_YAML}seq":
-                return self._bad_tag(node, path)
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
-        return self._scalar(node, path)
+        if isinstance(event, yaml.ScalarEvent):
+            tag = self.tag(event)
+            self.anchor(event, event.value if tag == _STR else None)
+            return None if path is None else self.scalar(event, tag, path)
+        self.anchor(event, None)
+        if len(stack) >= MAX_DEPTH:
+            raise _TooDeepError(event.start_mark)
+        value: Any = None
+        if path is not None:
+            mark = event.start_mark
+            self.loaded.values[path] = (mark.line, mark.column, mark.index)
+            is_mapping = isinstance(event, yaml.MappingStartEvent)
+            if self.tag(event) != (_MAP if is_mapping else _SEQ):
+                self._bad_tag(event, path)
+            else:
+                value = {} if is_mapping else []
+        stack.append(_Frame(path or (), value))
+        return value
+
+    def tag(self, event: Any) -> str:
+        """The event's tag, resolved as the composer resolves it (`!` or none: from the value)."""
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return str(tag)
+        if isinstance(event, yaml.ScalarEvent):
+            if not event.implicit[0]:  # quoted or a block (`>`, `|`): text, as the resolver says
+                return _STR
+            return _resolve(yaml.ScalarNode, event.value, event.implicit)
+        kind = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
+        return _resolve(kind, None, event.implicit)
+
+    def anchor(self, event: Any, text: str | None) -> None:
+        """Remember an anchor (`&name`), refusing a second one of the same name as the composer
+        does."""
+        name = event.anchor
+        if name is None:
+            return
+        if name in self.anchors:
+            raise _structure_error(
+                "second occurrence",
+                event.start_mark,
+                "found duplicate anchor; first occurrence",
+                self.anchors[name][0],
+            )
+        self.anchors[name] = (event.start_mark, text)
+
+    def anchor_of(self, event: Any) -> tuple[_Mark, str | None]:
+        """Where an alias's anchor is (and its text, if a string); an unknown one is an error."""
+        if self.first_alias is None:
+            self.first_alias = event.start_mark
+        if event.anchor not in self.anchors:
+            raise _structure_error("found undefined alias", event.start_mark)
+        return self.anchors[event.anchor]
+
+    def alias(self, path: FieldPath) -> None:
+        # Refusing every alias keeps the work linear in the file's size (no "billion laughs").
+        # It is located by the key it is the value of (the parser's place for the first one:
+        # see finish()).
+        if path in self.loaded.keys:
+            line, column = self.loaded.keys[path]
+        else:
+            line, column = self.loaded.values[path[:-1]][:2]
+        # One message per file however many aliases there are (see finish()).
+        self.aliases.append(
+            Diagnostic(
+                Position(self.loaded.path, line + 1, column + 1),
+                "anchors and aliases (&name, *name) are not supported",
+                "write the value out in full",
+            )
+        )
+        self.loaded.values[path] = (line, column, 0)
+        self.loaded.refused.add(path)
+        return None
 
     def finish(self) -> None:
         if self.aliases:
@@ -324,65 +459,48 @@ class _Converter:
             )
             self.diagnostics.append(Diagnostic(position, first.message, hint))
 
-    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> Any:
-        if node.tag != f"{_YAML}map":
-            return self._bad_tag(node, path)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_YAML}str":
-                self._report(
-                    key_node,
-                    "a field name must be plain text",
-                    "write `name: value` with a simple name",
-                )
-                continue
-            key = key_node.value
-            if key in result:
-                first_line = self.loaded.keys[path + (key,)][0] + 1
-                self._report(
-                    key_node,
-                    f"duplicate field '{quoted(key)}'",
-                    f"it is already set on line {first_line}; keep one",
-                )
-                continue
-            self.loaded.keys[path + (key,)] = (key_node.start_mark.line, key_node.start_mark.column)
-            result[key] = self.convert(value_node, path + (key,))
-        return result
-
-    def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
-        tag = node.tag
+    def scalar(self, event: Any, tag: str, path: FieldPath) -> Any:
+        mark = event.start_mark
+        self.loaded.values[path] = (mark.line, mark.column, mark.index)
         if tag not in _SCALAR_TAGS:
-            return self._bad_tag(node, path)
-        if tag == f"{_YAML}str" or tag == f"{_YAML}timestamp":
-            control = _CONTROL.search(node.value)
+            return self._bad_tag(event, path)
+        if tag == _STR or tag == f"{_YAML}timestamp":
+            control = _CONTROL.search(event.value)
             if control:
                 self._report(
-                    node,
+                    mark,
                     f"control character U+{ord(control.group()):04X} in text",
                     "remove it; write a line break as a real line break",
                 )
                 self.loaded.refused.add(path)
                 return None
-            self.loaded.ends[path] = node.end_mark.index
-            return node.value  # dates stay text: their precision is what the editor wrote
+            self.loaded.ends[path] = event.end_mark.index
+            return event.value  # dates stay text: their precision is what the editor wrote
         try:
-            return _CONSTRUCTOR.construct_object(node)
+            # The constructor's own function for the tag: construct_object would also keep
+            # every node it ever saw.
+            node = yaml.ScalarNode(tag, event.value, mark, event.end_mark)
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except Exception:  # noqa: BLE001 - `!!int abc`, `!!int ` (empty), more digits than Python
             # reads...: PyYAML raises ValueError, KeyError or IndexError; any failure means the
             # same.
             wanted = _TAG_NAMES.get(tag[len(_YAML) :], "value")
             self._report(
-                node,
-                f"'{quoted(node.value, 40)}' cannot be read as {wanted}",
+                mark,
+                f"'{quoted(event.value, 40)}' cannot be read as {wanted}",
                 "write a number of at most a few digits, true or false, or quote the text",
             )
             self.loaded.refused.add(path)
             return None
 
-    def _bad_tag(self, node: yaml.Node, path: FieldPath) -> None:
+    def _report(self, mark: _Mark, message: str, hint: str = "") -> None:
+        position = Position(self.loaded.path, mark.line + 1, mark.column + 1)
+        self.diagnostics.append(Diagnostic(position, message, hint))
+
+    def _bad_tag(self, event: Any, path: FieldPath) -> None:
         self._report(
-            node,
-            f"YAML tag '{quoted(node.tag)}' is not allowed",
+            event.start_mark,
+            f"YAML tag '{quoted(self.tag(event))}' is not allowed",
             "data files hold plain text, numbers, lists and mappings only",
         )
         self.loaded.refused.add(path)

@@ -76,6 +76,25 @@ def test_aliases_are_refused(tmp_path: Path) -> None:
     ]
 
 
+def test_an_alias_is_refused_even_when_its_anchor_was_not_kept(tmp_path: Path) -> None:
+    # The anchored list is a key (refused, so never read into the data); the alias that names
+    # it is still refused rather than read as a copy.
+    result = run(tmp_path, {"data/a.yaml": "? &a [1]\n: x\nsources: *a\n"})
+    assert messages(result)[:2] == [
+        "data/a.yaml:1:3: a field name must be plain text (write `name: value` with a simple name)",
+        "data/a.yaml:3:10: anchors and aliases (&name, *name) are not supported "
+        "(write the value out in full)",
+    ]
+
+
+def test_a_syntax_error_is_reported_before_a_problem_of_structure(tmp_path: Path) -> None:
+    # The alias names no anchor (a problem of structure), but the text breaks further on: the
+    # broken text is what the editor has to fix first, however short the file.
+    result = run(tmp_path, {"data/a.yaml": "sources: *nothing\nother: [1, 2\n"})
+    assert len(messages(result)) == 1
+    assert messages(result)[0].startswith("data/a.yaml:3:1: YAML syntax error: did not find")
+
+
 def test_non_utf8_bytes(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "a.yaml").write_bytes(b"sources:\n  - id: src\n    title: caf\xe9\n")
