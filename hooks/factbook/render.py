@@ -98,7 +98,7 @@ class Site:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(literal=text.literal, country=country_name)
+        self.env.filters.update(literal=text.literal, country=country_name, recorded=recorded)
         self.templates = frozenset(self.env.list_templates())
         """Every template name (listing it walks the folders: once per build)."""
         # Attributes, not keys: templates look phrases up as `words.key` thousands of times per
@@ -263,6 +263,12 @@ class Site:
         dated = getattr(record, "date", None) if kind.by_year else None
         when = dated.sort_key if isinstance(dated, dates.PartialDate) else (0, 0, 0)
         return (kind.rank, when, record.display_name.casefold())
+
+
+def recorded(value: str | None) -> str:
+    """A table cell's value, or the one phrase that says the data holds none: a cell is never
+    left blank."""
+    return value if value and value.strip() else WORDS["not_recorded"]
 
 
 def _group_key(name: str) -> str:

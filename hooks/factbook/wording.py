@@ -50,6 +50,8 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "span_since": "{first} –",
         "span_until": "? – {last}",
         "as_of": "as of {date}",
+        # What a table cell says when the data holds no value for it (the same everywhere).
+        "not_recorded": "not recorded",
         # Record pages: infobox tables.
         "fact": "Fact",
         "detail": "Detail",
@@ -74,7 +76,6 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "author": "Author",
         "language": "Language",
         "address": "Address",
-        "no_address": "none recorded",
         "duration_hours": "{minutes} minutes ({hours} h {rest:02d} min)",
         "duration_minutes": "{minutes} minutes",
         "duration_hours_about": "about {minutes} minutes (about {hours} h {rest:02d} min)",
@@ -113,8 +114,16 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "where_term_used": "Where this term is used",
         "original": "Original ↗",
         "reviewed": "Facts last checked against their sources: {date}.",
-        "as_of_unknown": "not recorded",
         "page_description": "{kind}: {name}",
+        # Kinds of event (timeline labels, event pages and the events listing).
+        "event_kind_meeting": "Meeting",
+        "event_kind_summit": "Summit",
+        "event_kind_signing": "Signing",
+        "event_kind_ruling": "Ruling",
+        "event_kind_policy": "Policy",
+        "event_kind_notice": "Notice",
+        "event_kind_decision": "Decision",
+        "event_kind_other": "Other",
         # Native-script forms.
         "native_ko": "Korean",
         "native_hanja": "Hanja",
