@@ -128,3 +128,24 @@ def test_no_serious_accessibility_violations(page, site_url, name: str) -> None:
     ]
     screenshot(page, f"page-{name}")
     assert violations == [], json.dumps(violations)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_collapsed_backlink_group_opens_from_the_keyboard_on_a_phone(
+    browser, site_url, javascript: bool
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, java_script_enabled=javascript
+    )
+    tab = context.new_page()
+    tab.goto(site_url + "sources/joongang-2023-04-17/")
+    group = tab.locator("details.fb-backlinks").first
+    first_entry = group.locator("li").first
+    assert not first_entry.is_visible()
+    group.locator("summary").focus()
+    tab.keyboard.press("Enter")
+    first_entry.wait_for(state="visible", timeout=5000)
+    assert group.evaluate("d => d.open")
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(tab, f"source-backlinks-opened-375-{'js' if javascript else 'no-js'}")
+    context.close()

@@ -52,10 +52,12 @@ def test_references_in_pages_become_links(mini_site: BuildRun) -> None:
 def test_backlinks_from_pages_and_data(mini_site: BuildRun) -> None:
     article = content(mini_site.site, "people/kim-example/")
     heading = article.find("h2", id="mentioned-in")
-    items = [(li.a.get_text(), li.get_text()) for li in heading.find_next("ul").find_all("li")]
-    assert items == [
-        ("Sample explainer", "Sample explainer"),
-        ("Second Sample Talks", "Second Sample Talks — participant"),
+    section = heading.find_next_siblings(["p", "ul"])
+    assert [(e.name, " ".join(e.get_text().split())) for e in section] == [
+        ("p", "Pages"),
+        ("ul", "Sample explainer"),
+        ("p", "Events"),
+        ("ul", "Second Sample Talks (17 April 2023) — participant"),
     ]
 
 

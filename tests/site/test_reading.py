@@ -1,17 +1,20 @@
-"""Pages as a first-time reader meets them (issue 13): no blank table cells; labels in words.
-Each test builds a real site and reads its HTML back."""
+"""Pages as a first-time reader meets them (issue 13): long "Mentioned in" lists grouped, sorted
+and collapsed; no blank table cells; labels in words. Each test builds a real site and reads its
+HTML back."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import Tag
 from sitecheck import content
 
 from factbook import Project, check
 from factbook.kinds import Event
-from factbook.wording import WORDS
-from support import ROOT, BuildRun
+from factbook.render import BACKLINKS_SHOWN
+from factbook.wording import MONTHS, WORDS
+from support import ROOT, BuildRun, copy_fixture, mkdocs_build
 
 MODEL = check(Project(ROOT)).model
 
@@ -88,3 +91,136 @@ def test_the_timeline_labels_kinds_in_words(real_site: BuildRun) -> None:
     assert "other" not in {label.casefold() for label in labels}
     event_page = content(real_site.site, "events/radar-incident-2018/")
     assert "Kind" not in [words(td) for td in event_page.select("table td")]
+
+
+# -- "Mentioned in" -------------------------------------------------------------------------
+
+MANY_DATES = [
+    f"20{10 + n % 14:02d}-{1 + (n * 5) % 12:02d}-{1 + (n * 7) % 28:02d}" for n in range(27)
+]
+"""27 event dates, deliberately not in date order."""
+
+
+def many_mentions() -> str:
+    """Records that all point at kim-example: 27 events, 5 people, 4 organizations, 3 terms."""
+    lines = ["events:"]
+    for n, date in enumerate(MANY_DATES):
+        lines += [
+            f"  - id: event-{n:02d}",
+            f"    title: Event number {n:02d}",
+            f"    date: {date}",
+            "    kind: meeting",
+            "    summary: '[[kim-example]] was there.'",
+            "    sources: [daily-2023]",
+        ]
+    lines.append("people:")
+    for n in range(5):
+        lines += [
+            f"  - id: colleague-{n}",
+            f"    name: Colleague {n}",
+            "    summary: Worked with [[kim-example]].",
+            "    sources: [daily-2023]",
+        ]
+    lines.append("organizations:")
+    for n in range(4):
+        lines += [
+            f"  - id: office-{n}",
+            f"    name: Office {n}",
+            "    summary: Where [[kim-example]] once worked.",
+            "    sources: [daily-2023]",
+        ]
+    lines.append("terms:")
+    for n in range(3):
+        lines += [
+            f"  - id: word-{n}",
+            f"    term: word {n}",
+            "    short: A word.",
+            "    definition: A word [[kim-example]] used.",
+            "    sources: [daily-2023]",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
+    base = tmp_path_factory.mktemp("crowded")
+    project = copy_fixture("mini", base)
+    (project / "data" / "many.yaml").write_text(many_mentions(), encoding="utf-8")
+    run = mkdocs_build(project, base / "site")
+    assert run.returncode == 0, run.output
+    return run
+
+
+def backlink_section(article: Tag, heading_id: str = "mentioned-in") -> list[Tag]:
+    heading = article.find("h2", id=heading_id)
+    assert heading is not None
+    section = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2" or "footnote" in (sibling.get("class") or []):
+            break
+        section.append(sibling)
+    return section
+
+
+def test_a_long_backlink_list_is_grouped_sorted_and_collapsed(crowded_site: BuildRun) -> None:
+    section = backlink_section(content(crowded_site.site, "people/kim-example/"))
+    # Open groups first (a label, then its list), in the order of kinds; then the collapsed
+    # ones, each behind its name and count.
+    shown = [words(p) for p in section if p.name == "p"]
+    collapsed = [s for s in section if s.name == "details"]
+    assert shown == ["Pages", "People", "Organizations"]
+    assert [words(d.summary) for d in collapsed] == ["Events (28)", "Glossary terms (3)"]
+    assert all(not d.has_attr("open") for d in collapsed)
+    visible = [li for ul in section if ul.name == "ul" for li in ul.find_all("li")]
+    assert len(visible) == BACKLINKS_SHOWN
+    # Every entry is somewhere: 1 page, 28 events, 5 people, 4 organizations, 3 terms.
+    assert len(visible) + sum(len(d.find_all("li")) for d in collapsed) == 41
+    # Events by date, each with its date.
+    events = [words(li) for li in collapsed[0].find_all("li")]
+    shown_dates = [e.rpartition("(")[2].split(")")[0] for e in events]
+    expected = sorted([*MANY_DATES, "2023-04-17"])
+    assert shown_dates == [f"{int(d[8:])} {MONTHS[int(d[5:7]) - 1]} {d[:4]}" for d in expected]
+    assert events[expected.index("2023-04-17")].endswith("— participant")
+
+
+def test_long_lists_on_the_real_site_show_about_ten_entries(real_site: BuildRun) -> None:
+    for url, heading_id, count in (
+        ("events/spc-round-12/", "mentioned-in", 26),
+        ("sources/joongang-2023-04-17/", "cited-by", 47),
+    ):
+        section = backlink_section(content(real_site.site, url), heading_id)
+        visible = [li for ul in section if ul.name == "ul" for li in ul.find_all("li")]
+        hidden = [li for d in section if d.name == "details" for li in d.find_all("li")]
+        assert 0 < len(visible) <= BACKLINKS_SHOWN and len(visible) + len(hidden) >= count, url
+        # "Cited by" does not say "cited by" after every entry.
+        assert not any(words(li).endswith("cited by") for li in visible + hidden)
+
+
+def test_related_does_not_repeat_the_previous_and_next_links(real_site: BuildRun) -> None:
+    for event in MODEL.of(Event):
+        article = content(real_site.site, f"events/{event.id}/")
+        heading = article.find("h2", id="related")
+        if heading is None:
+            continue
+        hrefs = [a["href"] for a in heading.find_next_sibling("ul").find_all("a")]
+        assert len(hrefs) == len(set(hrefs)), event.id
+    round_12 = content(real_site.site, "events/spc-round-12/").find("h2", id="related")
+    items = [words(li) for li in round_12.find_next_sibling("ul").find_all("li")]
+    assert items[:2] == [
+        "Previous round: 11th round of the two-plus-two talks",
+        "Next round: 13th round of the two-plus-two talks",
+    ]
+    assert not any("11th round" in item or "13th round" in item for item in items[2:])
+
+
+def test_collapsed_lists_hold_rendered_links_and_no_markup_as_text(
+    crowded_site: BuildRun,
+) -> None:
+    # The collapsed block is raw HTML around Markdown: its entries must come out as links, and
+    # none of the block's markup may show as text.
+    article = content(crowded_site.site, "people/kim-example/")
+    details = article.select("details.fb-backlinks")
+    assert details and all(len(d.select("ul > li > a")) == len(d.find_all("li")) for d in details)
+    assert all(d.summary is not None and not d.summary.find_all(True) for d in details)
+    for mark in ("<details", "<summary", "</", "markdown", "- ["):
+        assert mark not in article.get_text()
