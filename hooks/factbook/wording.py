@@ -39,6 +39,14 @@ COUNTRIES: Mapping[str, str] = MappingProxyType(
     }
 )
 
+ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "ROK": "Republic of Korea (South Korea)",
+    }
+)
+"""Abbreviations that names in the data use as they are ("ROK Ministry of Foreign Affairs"),
+spelled out on every page where they appear (glossary.py marks them)."""
+
 WORDS: Mapping[str, str] = MappingProxyType(
     {
         # Dates (see dates.py): precision decides the form.

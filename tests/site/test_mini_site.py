@@ -75,7 +75,7 @@ def test_citations_are_numbered_and_lead_to_the_source(mini_site: BuildRun) -> N
 def test_glossary_terms_have_tooltips(mini_site: BuildRun) -> None:
     marks = content(mini_site.site, "").select(".fb-term")
     assert [(m.name, m.get_text(), m.get("href")) for m in marks] == [
-        ("a", "two-by-two", "glossary/#two-by-two"),
+        ("a", "two-by-two", "glossary/two-by-two/"),
         ("abbr", "two-by-two", None),
     ]
     assert {m["title"] for m in marks} == {"A meeting format with two officials from each side."}
@@ -126,5 +126,5 @@ def test_without_directory_urls_every_link_resolves_too(tmp_path: Path) -> None:
     run = mkdocs_build(project, tmp_path / "site")
     assert run.returncode == 0, run.output
     marks = content(run.site, "index.html").select("a.fb-term")
-    assert [m["href"] for m in marks] == ["glossary/index.html#two-by-two"]
+    assert [m["href"] for m in marks] == ["glossary/two-by-two.html"]
     assert broken_links(run.site) == []

@@ -1,19 +1,20 @@
 """Pages as a first-time reader meets them (issue 13): long "Mentioned in" lists grouped, sorted
-and collapsed; no blank table cells; labels in words. Each test builds a real site and reads its
-HTML back."""
+and collapsed; no blank table cells; labels and abbreviations in words; one address per term.
+Each test builds a real site and reads its HTML back."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from bs4 import Tag
-from sitecheck import content
+from bs4 import NavigableString, Tag
+from sitecheck import content, resolve
 
 from factbook import Project, check
-from factbook.kinds import Event
+from factbook.kinds import Event, Term
 from factbook.render import BACKLINKS_SHOWN
-from factbook.wording import MONTHS, WORDS
+from factbook.wording import ABBREVIATIONS, MONTHS, WORDS
 from support import ROOT, BuildRun, copy_fixture, mkdocs_build
 
 MODEL = check(Project(ROOT)).model
@@ -224,3 +225,54 @@ def test_collapsed_lists_hold_rendered_links_and_no_markup_as_text(
     assert all(d.summary is not None and not d.summary.find_all(True) for d in details)
     for mark in ("<details", "<summary", "</", "markdown", "- ["):
         assert mark not in article.get_text()
+
+
+# -- Abbreviations, glossary links ----------------------------------------------------------
+
+
+ABBREVIATION = re.compile(r"\b(" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\b")
+
+
+def test_abbreviations_are_spelled_out_wherever_readers_meet_them(real_site: BuildRun) -> None:
+    spelled, bare = 0, []
+    for html, article in every_article(real_site.site):
+        for text in article.find_all(string=ABBREVIATION):
+            assert isinstance(text, NavigableString)
+            # Code shows text as typed; charts (SVG drawn by charts.py) carry no markup.
+            if text.find_parent(["code", "figure", "svg", "script"]):
+                continue
+            parent = text.parent
+            if parent is not None and parent.name == "abbr":
+                assert parent["title"] == ABBREVIATIONS[str(text)]
+                spelled += 1
+            else:
+                bare.append(f"{html.relative_to(real_site.site)}: {text.strip()[:60]}")
+    assert spelled > 20 and bare == []
+    # Where a reader meets "ROK" first: in the series' name, on its page and its rounds'.
+    for url in ("topics/security-policy-consultation/", "events/spc-round-12/"):
+        first = content(real_site.site, url).find("abbr", string="ROK")
+        assert first["title"] == "Republic of Korea (South Korea)"
+
+
+def test_every_link_to_a_term_leads_to_its_page(real_site: BuildRun) -> None:
+    terms = {term.id for term in MODEL.of(Term)}
+    site = real_site.site
+    marks, to_glossary_entries = 0, []
+    for html, article in every_article(site):
+        if html.parent == site / "glossary":  # the glossary's own headings' permalinks
+            continue
+        for link in article.find_all("a", href=True):
+            resolved = resolve(site, html, link["href"], "/korea-japan-security-talks/")
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if "fb-term" in (link.get("class") or []):
+                marks += 1
+                term_id = target.parent.name
+                assert term_id in terms and not fragment, link
+                assert target == site / "glossary" / term_id / "index.html"
+            elif fragment in terms and target.parent.name == "glossary":
+                to_glossary_entries.append(html.parent.name)
+    assert marks > 20
+    # The only links to an entry on the glossary page are the terms' own "All terms" links.
+    assert sorted(to_glossary_entries) == sorted(terms)
