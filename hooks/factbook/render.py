@@ -25,7 +25,7 @@ from .kinds import Event, Organization, Source, Term, Topic
 from .model import Model, Native, Quantity, Record, RecordKind
 from .resolve import Backlink
 from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, relative
-from .wording import WORDS, country_name, relation_label
+from .wording import WORDS, country_name, language_name, relation_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -102,7 +102,9 @@ class Site:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(literal=text.literal, country=country_name, recorded=recorded)
+        self.env.filters.update(
+            literal=text.literal, country=country_name, language=language_name, recorded=recorded
+        )
         self.templates = frozenset(self.env.list_templates())
         """Every template name (listing it walks the folders: once per build)."""
         # Attributes, not keys: templates look phrases up as `words.key` thousands of times per

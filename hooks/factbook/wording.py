@@ -39,6 +39,18 @@ COUNTRIES: Mapping[str, str] = MappingProxyType(
     }
 )
 
+LANGUAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "en": "English",
+        "ko": "Korean",
+        "ja": "Japanese",
+        "zh": "Chinese",
+        "de": "German",
+        "fr": "French",
+    }
+)
+"""Sources' languages by code (an unknown code is shown as it is)."""
+
 ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
     {
         "ROK": "Republic of Korea (South Korea)",
@@ -143,6 +155,12 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "event_kind_notice": "Notice",
         "event_kind_decision": "Decision",
         "event_kind_other": "Other",
+        # Kinds of source (a source's page; "other" gets no label there).
+        "source_kind_news": "News",
+        "source_kind_government": "Government publication",
+        "source_kind_treaty": "Treaty text",
+        "source_kind_database": "Database",
+        "source_kind_other": "Other",
         # Native-script forms.
         "native_ko": "Korean",
         "native_hanja": "Hanja",
@@ -211,6 +229,11 @@ WORDS: Mapping[str, str] = MappingProxyType(
 def country_name(code: str | None) -> str:
     """A country's name from its code; an unknown code is shown as it is."""
     return COUNTRIES.get(code or "", code or "")
+
+
+def language_name(code: str | None) -> str:
+    """A language's name from its code; an unknown code is shown as it is."""
+    return LANGUAGES.get(code or "", code or "")
 
 
 def relation_label(name: str) -> str:

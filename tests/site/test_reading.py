@@ -12,9 +12,9 @@ from bs4 import NavigableString, Tag
 from sitecheck import content, resolve
 
 from factbook import Project, check
-from factbook.kinds import Event, Term
+from factbook.kinds import Event, Source, Term
 from factbook.render import BACKLINKS_SHOWN
-from factbook.wording import ABBREVIATIONS, MONTHS, WORDS
+from factbook.wording import ABBREVIATIONS, LANGUAGES, MONTHS, WORDS
 from support import ROOT, BuildRun, copy_fixture, mkdocs_build
 
 MODEL = check(Project(ROOT)).model
@@ -92,6 +92,26 @@ def test_the_timeline_labels_kinds_in_words(real_site: BuildRun) -> None:
     assert "other" not in {label.casefold() for label in labels}
     event_page = content(real_site.site, "events/radar-incident-2018/")
     assert "Kind" not in [words(td) for td in event_page.select("table td")]
+
+
+def fact_rows(article: Tag) -> dict[str, str]:
+    return {
+        words(row.find_all("td")[0]): words(row.find_all("td")[1])
+        for row in article.find("table").tbody.find_all("tr")
+    }
+
+
+def test_sources_name_their_kind_and_language_in_words(real_site: BuildRun) -> None:
+    sources = MODEL.of(Source)
+    for source in sources:
+        rows = fact_rows(content(real_site.site, f"sources/{source.id}/"))
+        if source.language:
+            assert rows["Language"] == LANGUAGES[source.language], source.id
+        if source.kind and source.kind != "other":
+            assert rows["Kind"] == WORDS[f"source_kind_{source.kind}"], source.id
+        else:
+            assert "Kind" not in rows, source.id
+    assert sum(bool(s.language) for s in sources) > 50
 
 
 # -- "Mentioned in" -------------------------------------------------------------------------
