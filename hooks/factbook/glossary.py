@@ -277,7 +277,7 @@ class _TermMarker(Treeprocessor):
 
 class _AbbreviationsFound(Preprocessor):
     """Notes whether the page's text holds an abbreviation at all: most pages hold none, and
-    then no element is walked (a page's walk cost about a tenth of its conversion)."""
+    then no element is walked (the walk cost about 7 % of a long page's conversion)."""
 
     def __init__(self, md: Markdown, abbreviations: Mapping[str, str]) -> None:
         super().__init__(md)
