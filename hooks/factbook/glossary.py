@@ -1,5 +1,8 @@
 """Glossary marking: mentions of a term in rendered prose get the term's short definition as a
-hover tooltip; the first mention on a page also links to the term's glossary entry.
+hover tooltip; the first mention on a page also links to the term's page, where every other
+link to a term (`[[id]]`, "Mentioned in", search) leads too: one address per term, which stays
+put when the glossary grows into letter pages. Abbreviations that names use as they are ("ROK")
+are spelled out the same way, as `<abbr>` with the full form.
 
 It runs as a Python-Markdown tree processor, after inline Markdown has become elements, so it
 sees exactly the text a reader sees and can skip headings, links, code and raw HTML (which the
@@ -12,16 +15,20 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Collection, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 import ahocorasick
 from markdown import Extension, Markdown
+from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .kinds import Term
 from .urls import GLOSSARY_PAGE, relative
+from .wording import ABBREVIATIONS
 
 SKIPPED_TAGS = frozenset(
     {
@@ -159,8 +166,10 @@ class GlossaryExtension(Extension):
         locations: dict[str, str] | None = None,
         address: Addresser | None = None,
         generated: Collection[str] = (),
+        abbreviations: Mapping[str, str] = ABBREVIATIONS,
     ) -> None:
-        """`locations`: term id → the page holding its glossary entry (default: the glossary).
+        """`locations`: term id → the page holding its glossary entry (default: the glossary);
+        those pages get no marks.
 
         `address`: how to link one page from another in the built site. Without it, links are
         Markdown-style `.md` paths that the site engine rewrites (and checks) like any link, so
@@ -168,8 +177,11 @@ class GlossaryExtension(Extension):
         and marking runs after it. The site engine then has no extra links to resolve: a link
         per term and page, tens of thousands on a large site, the cost of which was measured.
 
-        `generated`: the pages the core generated, whose tables are left unmarked."""
+        `generated`: the pages the core generated, whose tables are left unmarked.
+
+        `abbreviations`: abbreviation → its full form, spelled out wherever it appears."""
         super().__init__()
+        self.abbreviations = dict(abbreviations)
         self.index = TermIndex(terms)
         self.locations = locations or {term.id: GLOSSARY_PAGE for term in terms}
         self.glossary_pages = {GLOSSARY_PAGE, *self.locations.values()}
@@ -186,6 +198,14 @@ class GlossaryExtension(Extension):
         # rewrites and checks links (0), final addresses after it.
         priority = -1 if self.final_addresses else 7
         md.treeprocessors.register(_TermMarker(md, self), "factbook_glossary", priority)
+        if self.abbreviations:
+            found = _AbbreviationsFound(md, self.abbreviations)
+            md.preprocessors.register(found, "factbook_abbreviations_found", 40)
+            # After inline Markdown (20) and footnotes (50); before the term marks, which then
+            # leave the <abbr> elements alone.
+            md.treeprocessors.register(
+                _Abbreviations(md, self.abbreviations, found), "factbook_abbreviations", 8
+            )
 
 
 class _TermMarker(Treeprocessor):
@@ -237,8 +257,7 @@ class _TermMarker(Treeprocessor):
                 element = ElementTree.Element("abbr", {"title": tooltip, "class": "fb-term"})
             else:
                 linked.add(term.id)
-                entry = self.extension.locations[term.id]
-                href = f"{self.extension.address(page, entry)}#{term.id}"
+                href = self.extension.address(page, term.src_uri)
                 element = ElementTree.Element(
                     "a", {"href": href, "title": tooltip, "class": "fb-term"}
                 )
@@ -254,6 +273,37 @@ class _TermMarker(Treeprocessor):
             slot.child.tail = head
             position = list(slot.element).index(slot.child) + 1
         slot.element[position:position] = elements
+
+
+class _AbbreviationsFound(Preprocessor):
+    """Notes whether the page's text holds an abbreviation at all: most pages hold none, and
+    then no element is walked (the walk cost about 7 % of a long page's conversion)."""
+
+    def __init__(self, md: Markdown, abbreviations: Mapping[str, str]) -> None:
+        super().__init__(md)
+        words = sorted(abbreviations, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+        self.found = False
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.found = self.pattern.search("\n".join(lines)) is not None
+        return lines
+
+
+class _Abbreviations(AbbrTreeprocessor):
+    """Python-Markdown's own abbreviation marking, with the site's abbreviations, everywhere on
+    the page (headings and link text too: names such as "ROK Ministry of Foreign Affairs" are
+    where readers meet them), on pages that have any."""
+
+    def __init__(
+        self, md: Markdown, abbreviations: Mapping[str, str], found: _AbbreviationsFound
+    ) -> None:
+        super().__init__(md, dict(abbreviations))
+        self.found = found
+
+    def run(self, root: ElementTree.Element) -> None:
+        if self.found.found:
+            super().run(root)
 
 
 @dataclass(frozen=True, slots=True)

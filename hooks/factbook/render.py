@@ -25,12 +25,16 @@ from .kinds import Event, Organization, Source, Term, Topic
 from .model import Model, Native, Quantity, Record, RecordKind
 from .resolve import Backlink
 from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, relative
-from .wording import WORDS, country_name, relation_label
+from .wording import WORDS, country_name, language_name, relation_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 SPLIT_AT = 300
 """A listing with more items than this becomes an overview plus a page per year or letter."""
+
+BACKLINKS_SHOWN = 10
+"""A "Mentioned in" list shows about this many entries open; the kinds that do not fit are
+collapsed behind their name and count (a click, or Enter on the keyboard, opens them)."""
 
 _FOOTNOTES_MARK = re.compile("\x00([0-9]+)\x00")
 """Where a template placed the footnotes (data cannot hold NUL: load.py refuses it)."""
@@ -98,7 +102,9 @@ class Site:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(literal=text.literal, country=country_name)
+        self.env.filters.update(
+            literal=text.literal, country=country_name, language=language_name, recorded=recorded
+        )
         self.templates = frozenset(self.env.list_templates())
         """Every template name (listing it walks the folders: once per build)."""
         # Attributes, not keys: templates look phrases up as `words.key` thousands of times per
@@ -147,6 +153,11 @@ class Site:
         if index + 1 < len(events):
             result.append((WORDS[f"next_{noun}"], events[index + 1]))
         return result
+
+    def related(self, event: Event) -> list[str]:
+        """An event's related records, less the previous and next ones (listed above them)."""
+        neighbours = {other.id for _, other in self.neighbours(event)}
+        return [other for other in event.related if other not in neighbours]
 
     def sorted_events(self) -> list[Event]:
         return sorted(self.model.of(Event), key=lambda e: (e.date.sort_key, e.title, e.id))
@@ -263,6 +274,22 @@ class Site:
         dated = getattr(record, "date", None) if kind.by_year else None
         when = dated.sort_key if isinstance(dated, dates.PartialDate) else (0, 0, 0)
         return (kind.rank, when, record.display_name.casefold())
+
+
+def recorded(value: str | None) -> str:
+    """A table cell's value, or the one phrase that says the data holds none: a cell is never
+    left blank."""
+    return value if value and value.strip() else WORDS["not_recorded"]
+
+
+@dataclass(frozen=True)
+class BacklinkGroup:
+    """The entries of one kind in a "Mentioned in" list (hand-written pages count as a kind)."""
+
+    label: str
+    entries: list[str]
+    shown: bool
+    """Listed open; else collapsed behind its label and count."""
 
 
 def _group_key(name: str) -> str:
@@ -410,31 +437,52 @@ class PageContext:
             return self.site.model.records[found.target].when or ""
         return self.link(found.target, found.label)
 
-    def backlinks(self, record: Record, exclude: tuple[str, ...] = ()) -> list[str]:
+    def backlinks(self, record: Record, exclude: tuple[str, ...] = ()) -> list[BacklinkGroup]:
         """ "Mentioned in" entries, one per page that points here, with how it relates
-        (participant, staff…): hand-written pages first, then records in kind/date order."""
+        (participant, staff…), grouped by kind: hand-written pages first, then the kinds in
+        their order, each sorted by date (if its records have one) and name. Groups are listed
+        open while the open ones hold at most BACKLINKS_SHOWN entries in all; the others come
+        after them, collapsed, so a long list does not bury the page. (A group of one entry
+        stays open: collapsed, its summary would take the entry's place.)"""
         relations: dict[str, list[str]] = {}
         for backlink in self.site.backlinks.get(record.id, ()):
             if backlink.relation not in exclude:
                 relations.setdefault(backlink.owner, []).append(backlink.relation)
-        entries: list[tuple[tuple[Any, ...], str]] = []
+        groups: dict[tuple[int, str], list[tuple[tuple[Any, ...], str]]] = defaultdict(list)
         for owner_id, how in relations.items():
             if owner_id in self.site.doc_pages:
                 doc = self.site.doc_pages[owner_id]
-                entries.append(
-                    (
-                        (0, doc.title.casefold()),
-                        f"[{text.literal(doc.title)}]({self.url(doc.src_uri)})",
-                    )
-                )
+                link = f"[{text.literal(doc.title)}]({self.url(doc.src_uri)})"
+                groups[(-1, "page")].append(((doc.title.casefold(),), link))
                 continue
             owner = self.site.model.records[owner_id]
-            label = self.link(owner.id)
-            named = [relation_label(relation) for relation in how if relation != "mentions"]
-            if named:
-                label += f" — {', '.join(named)}"
-            entries.append(((1, *self.site.sort_key(owner)), label))
-        return [label for _, label in sorted(entries, key=lambda e: e[0])]
+            kind = owner.record_kind
+            groups[(kind.rank, kind.name)].append((_dated_key(owner), self._backlink(owner, how)))
+        shown: list[BacklinkGroup] = []
+        collapsed: list[BacklinkGroup] = []
+        room = BACKLINKS_SHOWN
+        for (_, name), entries in sorted(groups.items()):
+            fits = len(entries) <= max(room, 1)
+            room -= len(entries) if fits else 0
+            group = BacklinkGroup(
+                _group_label(name), [entry for _, entry in sorted(entries)], shown=fits
+            )
+            if fits:
+                shown.append(group)
+            else:
+                collapsed.append(group)
+        return shown + collapsed
+
+    def _backlink(self, owner: Record, relations: list[str]) -> str:
+        """One entry: the linked name, its date if it has one, and how it relates (a plain
+        mention or citation goes without saying)."""
+        entry = self.link(owner.id)
+        if owner.when:
+            entry = WORDS["backlink_dated"].format(link=entry, date=owner.when)
+        named = [relation_label(r) for r in relations if r not in ("mentions", "cited_by")]
+        if named:
+            entry = WORDS["backlink_relations"].format(link=entry, relations=", ".join(named))
+        return entry
 
     def glossary_anchor(self, term: Term) -> str:
         return f"{self.url(self.site.glossary_locations[term.id])}#{term.id}"
@@ -462,6 +510,23 @@ class PageContext:
                 minutes=minutes.value, hours=hours, rest=rest
             )
         return WORDS[f"duration_minutes{about}"].format(minutes=minutes.value)
+
+
+def _dated_key(record: Record) -> tuple[Any, ...]:
+    """Records of one kind by date (undated ones last), then by name."""
+    date = getattr(record, "date", None)
+    when = date.sort_key if isinstance(date, dates.PartialDate) else None
+    return (when is None, when or (), record.display_name.casefold(), record.id)
+
+
+def _group_label(kind_name: str) -> str:
+    """A group's name in "Mentioned in"; a kind declared outside the core brings its listing's
+    title (or its name) instead."""
+    label = WORDS.get(f"backlinks_{kind_name}")
+    if label:
+        return label
+    kind = kinds.by_name(kind_name)
+    return kind.listing or kind.key.capitalize()
 
 
 def error_page(diagnostics: list[str]) -> str:

@@ -39,6 +39,26 @@ COUNTRIES: Mapping[str, str] = MappingProxyType(
     }
 )
 
+LANGUAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "en": "English",
+        "ko": "Korean",
+        "ja": "Japanese",
+        "zh": "Chinese",
+        "de": "German",
+        "fr": "French",
+    }
+)
+"""Sources' languages by code (an unknown code is shown as it is)."""
+
+ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "ROK": "Republic of Korea (South Korea)",
+    }
+)
+"""Abbreviations that names in the data use as they are ("ROK Ministry of Foreign Affairs"),
+spelled out on every page where they appear (glossary.py marks them)."""
+
 WORDS: Mapping[str, str] = MappingProxyType(
     {
         # Dates (see dates.py): precision decides the form.
@@ -50,6 +70,8 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "span_since": "{first} –",
         "span_until": "? – {last}",
         "as_of": "as of {date}",
+        # What a table cell says when the data holds no value for it (the same everywhere).
+        "not_recorded": "not recorded",
         # Record pages: infobox tables.
         "fact": "Fact",
         "detail": "Detail",
@@ -74,7 +96,6 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "author": "Author",
         "language": "Language",
         "address": "Address",
-        "no_address": "none recorded",
         "duration_hours": "{minutes} minutes ({hours} h {rest:02d} min)",
         "duration_minutes": "{minutes} minutes",
         "duration_hours_about": "about {minutes} minutes (about {hours} h {rest:02d} min)",
@@ -95,6 +116,17 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "next_milestone": "Next milestone",
         "mentioned_in": "Mentioned in",
         "cited_by": "Cited by",
+        # "Mentioned in" lists, grouped by kind; a collapsed group shows its count.
+        "backlinks_page": "Pages",
+        "backlinks_topic": "Topics",
+        "backlinks_event": "Events",
+        "backlinks_person": "People",
+        "backlinks_organization": "Organizations",
+        "backlinks_source": "Sources",
+        "backlinks_term": "Glossary terms",
+        "backlinks_collapsed": "{label} ({count})",
+        "backlink_dated": "{link} ({date})",
+        "backlink_relations": "{link} — {relations}",
         "roles": "Roles",
         "parts": "Parts",
         "over_time": "Over time",
@@ -113,8 +145,22 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "where_term_used": "Where this term is used",
         "original": "Original ↗",
         "reviewed": "Facts last checked against their sources: {date}.",
-        "as_of_unknown": "not recorded",
         "page_description": "{kind}: {name}",
+        # Kinds of event (timeline labels, event pages and the events listing).
+        "event_kind_meeting": "Meeting",
+        "event_kind_summit": "Summit",
+        "event_kind_signing": "Signing",
+        "event_kind_ruling": "Ruling",
+        "event_kind_policy": "Policy",
+        "event_kind_notice": "Notice",
+        "event_kind_decision": "Decision",
+        "event_kind_other": "Other",
+        # Kinds of source (a source's page; "other" gets no label there).
+        "source_kind_news": "News",
+        "source_kind_government": "Government publication",
+        "source_kind_treaty": "Treaty text",
+        "source_kind_database": "Database",
+        "source_kind_other": "Other",
         # Native-script forms.
         "native_ko": "Korean",
         "native_hanja": "Hanja",
@@ -183,6 +229,11 @@ WORDS: Mapping[str, str] = MappingProxyType(
 def country_name(code: str | None) -> str:
     """A country's name from its code; an unknown code is shown as it is."""
     return COUNTRIES.get(code or "", code or "")
+
+
+def language_name(code: str | None) -> str:
+    """A language's name from its code; an unknown code is shown as it is."""
+    return LANGUAGES.get(code or "", code or "")
 
 
 def relation_label(name: str) -> str:

@@ -44,11 +44,11 @@ def test_every_page_loads_without_errors_or_outside_requests(page, site_url, rea
     assert page.console_errors == []
 
 
-def test_hovering_a_term_shows_its_definition_and_links_to_the_glossary(page, site_url) -> None:
+def test_hovering_a_term_shows_its_definition_and_links_to_its_page(page, site_url) -> None:
     page.goto(site_url)
     term = page.locator("a.fb-term").first
     href = term.get_attribute("href")
-    term_id = href.split("#")[1]
+    term_id = href.rstrip("/").rpartition("/")[2]
     short = MODEL.records[term_id].short  # type: ignore[attr-defined]
     term.hover()
     tooltip = page.locator(".md-tooltip2--active")
@@ -56,8 +56,8 @@ def test_hovering_a_term_shows_its_definition_and_links_to_the_glossary(page, si
     assert tooltip.inner_text().strip() == short
     term.click()
     page.wait_for_load_state("load")
-    assert page.url.endswith(f"/glossary/#{term_id}")
-    assert page.locator(f"h2#{term_id}").is_visible()
+    assert page.url.endswith(f"/glossary/{term_id}/")
+    assert page.locator("article h1").inner_text().startswith(MODEL.records[term_id].term)  # type: ignore[attr-defined]
 
 
 GSOMIA_PAGES = {"glossary/gsomia/", "topics/gsomia-agreement/", "gsomia-explained/"}
@@ -128,3 +128,28 @@ def test_no_serious_accessibility_violations(page, site_url, name: str) -> None:
     ]
     screenshot(page, f"page-{name}")
     assert violations == [], json.dumps(violations)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_collapsed_backlink_group_opens_from_the_keyboard_on_a_phone(
+    browser, site_url, javascript: bool
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, java_script_enabled=javascript
+    )
+    tab = context.new_page()
+    tab.goto(site_url + "sources/joongang-2023-04-17/")
+    group = tab.locator("details.fb-backlinks").first
+    first_entry = group.locator("li").first
+    assert not first_entry.is_visible()
+    group.locator("summary").focus()
+    tab.keyboard.press("Enter")
+    first_entry.wait_for(state="visible", timeout=5000)
+    assert group.evaluate("d => d.open")
+    # The opened list fits the phone's width (the theme's header is another matter without
+    # its script).
+    box = group.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert group.evaluate("d => d.scrollWidth <= d.clientWidth")
+    screenshot(tab, f"source-backlinks-opened-375-{'js' if javascript else 'no-js'}")
+    context.close()

@@ -1,5 +1,5 @@
-"""glossary.py: term mentions get tooltips; the first one links; code, links, headings are
-skipped."""
+"""glossary.py: term mentions get tooltips; the first one links to the term's page; code,
+links, headings are skipped. Abbreviations are spelled out everywhere but in code."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def test_first_mention_links_later_ones_only_explain() -> None:
     soup = render("GSOMIA was signed. Later GSOMIA was suspended, then 지소미아 restored.")
     marks = soup.select(".fb-term")
     assert [(m.name, m.get_text(), m.get("href"), m["title"]) for m in marks] == [
-        ("a", "GSOMIA", "glossary/index.md#gsomia", "An intelligence pact."),
+        ("a", "GSOMIA", "glossary/gsomia.md", "An intelligence pact."),
         ("abbr", "GSOMIA", None, "An intelligence pact."),
         ("abbr", "지소미아", None, "An intelligence pact."),
     ]
@@ -72,8 +72,35 @@ def test_first_mention_links_later_ones_only_explain() -> None:
 
 def test_links_are_relative_to_the_page() -> None:
     assert render("GSOMIA", page="people/x.md").select_one("a.fb-term")["href"] == (
-        "../glossary/index.md#gsomia"
+        "../glossary/gsomia.md"
     )
+
+
+def test_a_term_links_to_its_page_even_when_the_glossary_is_split() -> None:
+    extension = GlossaryExtension(TERMS, locations={"gsomia": "glossary/part/g.md"})
+    extension.set_page("explainer.md")
+    html = markdown.markdown("GSOMIA", extensions=[extension])
+    assert BeautifulSoup(html, "html.parser").select_one("a.fb-term")["href"] == (
+        "glossary/gsomia.md"
+    )
+
+
+def test_abbreviations_are_spelled_out_in_headings_and_links_too() -> None:
+    extension = GlossaryExtension(TERMS, abbreviations={"ROK": "Republic of Korea"})
+    extension.set_page("explainer.md")
+    html = markdown.markdown(
+        "# ROK talks\n\n[ROK Ministry](x.md), `ROK`, ROKS and GSOMIA.",
+        extensions=[extension],
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert [
+        (a.parent.name, a.get_text(), a["title"]) for a in soup.select("abbr:not(.fb-term)")
+    ] == [
+        ("h1", "ROK", "Republic of Korea"),
+        ("a", "ROK", "Republic of Korea"),
+    ]
+    # Term marks still work beside them.
+    assert [m.get_text() for m in soup.select(".fb-term")] == ["GSOMIA"]
 
 
 def test_headings_links_code_and_html_are_left_alone() -> None:

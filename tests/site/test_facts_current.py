@@ -73,7 +73,7 @@ def test_a_source_without_a_recorded_headline_says_so(real_site: BuildRun) -> No
     untitled = [s for s in MODEL.of(Source) if not s.title]
     assert untitled
     for source in untitled:
-        assert "Headline headline not recorded" in text_of(real_site, f"sources/{source.id}/")
+        assert "Headline not recorded" in text_of(real_site, f"sources/{source.id}/")
     assert not [
         s
         for s in MODEL.of(Source)

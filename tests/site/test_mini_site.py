@@ -52,10 +52,12 @@ def test_references_in_pages_become_links(mini_site: BuildRun) -> None:
 def test_backlinks_from_pages_and_data(mini_site: BuildRun) -> None:
     article = content(mini_site.site, "people/kim-example/")
     heading = article.find("h2", id="mentioned-in")
-    items = [(li.a.get_text(), li.get_text()) for li in heading.find_next("ul").find_all("li")]
-    assert items == [
-        ("Sample explainer", "Sample explainer"),
-        ("Second Sample Talks", "Second Sample Talks — participant"),
+    section = heading.find_next_siblings(["p", "ul"])
+    assert [(e.name, " ".join(e.get_text().split())) for e in section] == [
+        ("p", "Pages"),
+        ("ul", "Sample explainer"),
+        ("p", "Events"),
+        ("ul", "Second Sample Talks (17 April 2023) — participant"),
     ]
 
 
@@ -73,7 +75,7 @@ def test_citations_are_numbered_and_lead_to_the_source(mini_site: BuildRun) -> N
 def test_glossary_terms_have_tooltips(mini_site: BuildRun) -> None:
     marks = content(mini_site.site, "").select(".fb-term")
     assert [(m.name, m.get_text(), m.get("href")) for m in marks] == [
-        ("a", "two-by-two", "glossary/#two-by-two"),
+        ("a", "two-by-two", "glossary/two-by-two/"),
         ("abbr", "two-by-two", None),
     ]
     assert {m["title"] for m in marks} == {"A meeting format with two officials from each side."}
@@ -124,5 +126,5 @@ def test_without_directory_urls_every_link_resolves_too(tmp_path: Path) -> None:
     run = mkdocs_build(project, tmp_path / "site")
     assert run.returncode == 0, run.output
     marks = content(run.site, "index.html").select("a.fb-term")
-    assert [m["href"] for m in marks] == ["glossary/index.html#two-by-two"]
+    assert [m["href"] for m in marks] == ["glossary/two-by-two.html"]
     assert broken_links(run.site) == []
