@@ -99,3 +99,19 @@ def test_publishing_workflow_builds_strictly() -> None:
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert "pip install -r requirements.txt" in steps and "mkdocs build --strict" in steps
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def _workflow() -> dict[Any, Any]:
+    workflow_file = ROOT / ".github" / "workflows" / "publish.yml"
+    return yaml.safe_load(workflow_file.read_text(encoding="utf-8"))
+
+
+def test_publishing_waits_for_the_whole_suite_run_as_ci_runs_it() -> None:
+    jobs = _workflow()["jobs"]
+    # As root on Debian, as here: .ci/run installs Debian's Chromium and npm (axe-core) itself.
+    assert jobs["test"]["container"].startswith("python:3.11-bookworm")
+    assert "bash .ci/run" in [step.get("run") for step in jobs["test"]["steps"]]
+    assert set(jobs["deploy"]["needs"]) == {"test", "build"}
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "chromium" in ci and "npm" in ci and "FACTBOOK_REQUIRE_BROWSER=1" in ci
+    assert ci.rstrip().endswith("make test")
