@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -17,6 +18,9 @@ CACHE = Path(".cache") / "factbook"
 """The build cache's folder in a project (hooks/factbook/cache.py)."""
 SOURCE_DATE_EPOCH = "1796083200"
 """Builds in tests are reproducible: MkDocs takes its dates from here."""
+ENGINE = "properdocs" if importlib.util.find_spec("properdocs") else "mkdocs"
+"""The site engine the tests build with: MkDocs in .venv, ProperDocs in .venv-properdocs (where
+`mkdocs` is installed too, as Material's dependency, so the engine is chosen by what is there)."""
 
 
 @dataclass
@@ -29,16 +33,21 @@ class BuildRun:
         return self.output.splitlines()
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str, timeout: float = 300) -> BuildRun:
-    """`mkdocs build --strict` in a subprocess, as a maintainer would run it. A build that hangs
+def mkdocs_build(
+    project: Path,
+    site: Path,
+    *extra: str,
+    timeout: float = 300,
+    engine: tuple[str, ...] = (sys.executable, "-m", ENGINE),
+) -> BuildRun:
+    """`mkdocs build --strict` (or `properdocs build --strict`, see ENGINE) in a subprocess, as a
+    maintainer would run it. `engine` is the command that runs another engine. A build that hangs
     past `timeout` comes back as a failed run (return code -1) instead of stalling the suite."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     try:
         completed = subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "mkdocs",
+                *engine,
                 "build",
                 "--strict",
                 "-f",

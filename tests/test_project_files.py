@@ -115,3 +115,12 @@ def test_publishing_waits_for_the_whole_suite_run_as_ci_runs_it() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "chromium" in ci and "npm" in ci and "FACTBOOK_REQUIRE_BROWSER=1" in ci
     assert ci.rstrip().endswith("make test")
+    # `make test` runs the whole suite on MkDocs, then the engine's tests on ProperDocs.
+    planned = subprocess.run(
+        ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert ".venv/bin/python -m pytest" in planned
+    [properdocs] = [
+        line for line in planned if line.startswith(".venv-properdocs/bin/python -m pytest")
+    ]
+    assert "tests/site" in properdocs.split()
