@@ -1,12 +1,21 @@
 # One command each: `make serve` (set up + serve the site), `make test` (set up + run the tests).
-# Everything installs into .venv from the pinned requirements files; nothing global is needed.
+# Everything installs into .venv (and, for the tests on ProperDocs, .venv-properdocs) from the
+# pinned requirements files; nothing global is needed.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check clean
+# ProperDocs, the continuation of MkDocs 1.x, in a venv of its own (README, "Dependencies").
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_BIN  := $(PROPERDOCS_VENV)/bin
+# The tests that run the site engine (real builds, failed builds, serve), run again on ProperDocs.
+# The others do not depend on the engine: the core never imports it, and the browser and HTML
+# tests read a site that tests/site/test_properdocs.py shows both engines build alike.
+ENGINE_TESTS := tests/site tests/safety/test_escaping.py tests/safety/test_reproducible.py
+
+.PHONY: serve build test test-properdocs lint check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +31,13 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt tests/browser/package-lock.j
 	else echo "npm not found: the browser tests will be skipped"; fi
 	touch $(VENV)/.runtime $@
 
+$(PROPERDOCS_BIN)/python:
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+
+$(PROPERDOCS_VENV)/.dev: requirements.txt requirements-dev.txt requirements-properdocs.txt | $(PROPERDOCS_BIN)/python
+	$(PROPERDOCS_BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	touch $@
+
 serve: $(VENV)/.runtime  ## set up, then serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
 
@@ -36,8 +52,12 @@ lint: $(VENV)/.dev  ## ruff and mypy (settings in pyproject.toml); zero findings
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/mypy
 
-test: lint  ## set up, lint, then run the whole test suite
+test: lint $(PROPERDOCS_VENV)/.dev  ## set up, lint, run the whole suite, then the engine's tests on ProperDocs
 	$(BIN)/python -m pytest
+	$(PROPERDOCS_BIN)/python -m pytest $(ENGINE_TESTS)
+
+test-properdocs: $(VENV)/.dev $(PROPERDOCS_VENV)/.dev  ## only the engine's tests, on ProperDocs
+	$(PROPERDOCS_BIN)/python -m pytest $(ENGINE_TESTS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,12 @@ CACHE = Path(".cache") / "factbook"
 """The build cache's folder in a project (hooks/factbook/cache.py)."""
 SOURCE_DATE_EPOCH = "1796083200"
 """Builds in tests are reproducible: MkDocs takes its dates from here."""
+ENGINE = "properdocs" if importlib.util.find_spec("properdocs") else "mkdocs"
+"""The site engine the tests build with: MkDocs in .venv, ProperDocs in .venv-properdocs (where
+`mkdocs` is installed too, as Material's dependency, so the engine is chosen by what is there)."""
+ADDRESS_VARIABLES = ("SITE_URL", "EDIT_URI")
+"""What mkdocs.yml reads the site's address and edit links from (`!ENV`). Builds in tests start
+without them, whatever the shell running the tests has set, and are given them explicitly."""
 
 
 @dataclass
@@ -29,16 +37,35 @@ class BuildRun:
         return self.output.splitlines()
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str, timeout: float = 300) -> BuildRun:
-    """`mkdocs build --strict` in a subprocess, as a maintainer would run it. A build that hangs
-    past `timeout` comes back as a failed run (return code -1) instead of stalling the suite."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+def build_env(addresses: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a build or `serve` in tests: this process's, without the address
+    variables unless `addresses` gives them, reproducible and without Material's banner."""
+    env = {k: v for k, v in os.environ.items() if k not in ADDRESS_VARIABLES}
+    return {
+        **env,
+        **(addresses or {}),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+    }
+
+
+def mkdocs_build(
+    project: Path,
+    site: Path,
+    *extra: str,
+    timeout: float = 300,
+    addresses: Mapping[str, str] | None = None,
+    engine: tuple[str, ...] = (sys.executable, "-m", ENGINE),
+) -> BuildRun:
+    """`mkdocs build --strict` (or `properdocs build --strict`, see ENGINE) in a subprocess, as a
+    maintainer would run it. `addresses` sets SITE_URL and EDIT_URI; `engine` is the command that
+    runs another engine. A build that hangs past `timeout` comes back as a failed run (return
+    code -1) instead of stalling the suite."""
+    env = build_env(addresses)
     try:
         completed = subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "mkdocs",
+                *engine,
                 "build",
                 "--strict",
                 "-f",

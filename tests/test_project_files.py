@@ -99,3 +99,88 @@ def test_publishing_workflow_builds_strictly() -> None:
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert "pip install -r requirements.txt" in steps and "mkdocs build --strict" in steps
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def _workflow() -> dict[Any, Any]:
+    workflow_file = ROOT / ".github" / "workflows" / "publish.yml"
+    return yaml.safe_load(workflow_file.read_text(encoding="utf-8"))
+
+
+def test_publishing_waits_for_the_whole_suite_run_as_ci_runs_it() -> None:
+    jobs = _workflow()["jobs"]
+    # As root on Debian, as here: .ci/run installs Debian's Chromium and npm (axe-core) itself.
+    assert jobs["test"]["container"].startswith("python:3.11-bookworm")
+    assert "bash .ci/run" in [step.get("run") for step in jobs["test"]["steps"]]
+    assert set(jobs["deploy"]["needs"]) == {"test", "build"}
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "chromium" in ci and "npm" in ci and "FACTBOOK_REQUIRE_BROWSER=1" in ci
+    assert ci.rstrip().endswith("make test")
+    # `make test` runs the whole suite on MkDocs, then the engine's tests on ProperDocs.
+    planned = subprocess.run(
+        ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert ".venv/bin/python -m pytest" in planned
+    [properdocs] = [
+        line for line in planned if line.startswith(".venv-properdocs/bin/python -m pytest")
+    ]
+    assert "tests/site" in properdocs.split()
+
+
+def _site_addresses(**env: str) -> dict[str, str]:
+    completed = subprocess.run(
+        ["bash", str(ROOT / ".github" / "site-addresses.sh")],
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(line.split("=", 1) for line in completed.stdout.splitlines())
+
+
+def test_the_workflow_derives_a_forks_addresses() -> None:
+    fork = {"GITHUB_REPOSITORY": "Fork-Owner/fork-repo", "GITHUB_SERVER_URL": "https://github.com"}
+    assert _site_addresses(**fork, DEFAULT_BRANCH="main") == {
+        "SITE_URL": "https://fork-owner.github.io/fork-repo/",
+        "EDIT_URI": "https://github.com/Fork-Owner/fork-repo/edit/main/docs/",
+    }
+    # What GitHub Pages reports (a custom domain set in its settings) wins over the derived
+    # address, and the repository variable SITE_URL over both; unset variables arrive empty.
+    pages = {**fork, "PAGES_URL": "https://facts.example.org", "SITE_URL": ""}
+    assert _site_addresses(**pages)["SITE_URL"] == "https://facts.example.org/"
+    chosen = {**pages, "SITE_URL": "https://talks.example.net/explained/"}
+    assert _site_addresses(**chosen)["SITE_URL"] == "https://talks.example.net/explained/"
+    user_site = {"GITHUB_REPOSITORY": "Fork-Owner/fork-owner.github.io", "DEFAULT_BRANCH": "trunk"}
+    assert _site_addresses(**user_site) == {
+        "SITE_URL": "https://fork-owner.github.io/",
+        "EDIT_URI": "https://github.com/Fork-Owner/fork-owner.github.io/edit/trunk/docs/",
+    }
+
+
+class _EnvTags(yaml.SafeLoader):
+    """Reads mkdocs.yml keeping each `!ENV [NAME, default]` as ("!ENV", NAME, default)."""
+
+
+_EnvTags.add_constructor("!ENV", lambda loader, node: ("!ENV", *loader.construct_sequence(node)))
+
+
+def test_the_addresses_are_set_in_one_place_that_the_workflow_fills() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvTags)
+    assert config["site_url"] == ("!ENV", "SITE_URL", "http://127.0.0.1:8000/")
+    assert config["edit_uri"] == ("!ENV", "EDIT_URI", None)
+    assert "repo_url" not in config  # Material would ask GitHub's API from readers' browsers
+    steps = _workflow()["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    address = next(i for i, run in enumerate(runs) if "site-addresses.sh" in run)
+    assert runs.index("mkdocs build --strict") > address
+    step = steps[address]
+    # Its output reaches the build's environment, and a failing script fails the step.
+    assert '"$GITHUB_ENV"' in step["run"] and step["shell"] == "bash"
+    assert step["env"] == {
+        "SITE_URL": "${{ vars.SITE_URL }}",
+        "PAGES_URL": "${{ steps.pages.outputs.base_url }}",
+        "DEFAULT_BRANCH": "${{ github.event.repository.default_branch }}",
+    }
+    pages = next(s for s in steps if s.get("id") == "pages")
+    assert pages["uses"].startswith("actions/configure-pages@") and pages["continue-on-error"]
+    published = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert "example.invalid" not in published and "github.com/example" not in published

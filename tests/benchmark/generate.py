@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_env_tag
 from phases import engine_pages
 from records import Generator
 from world import KIND_WEIGHTS, counts_for
@@ -89,10 +90,18 @@ class Summary:
 # --- configuration --------------------------------------------------------------------------
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML's safe loader plus the `!ENV` tag, as MkDocs loads mkdocs.yml."""
+
+
+yaml_env_tag.add_env_tag(_ConfigLoader)
+
+
 def base_config() -> dict[str, Any]:
     """The real mkdocs.yml (theme, extensions, plugins, validation, strict) without its hooks,
-    watch list and navigation."""
-    config = yaml.safe_load(REAL_CONFIG.read_text(encoding="utf-8"))
+    watch list and navigation. Its `!ENV` values are read as MkDocs reads them (the site's
+    address comes from the environment: mkdocs.yml says why)."""
+    config = yaml.load(REAL_CONFIG.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     for key in ("hooks", "watch", "nav", "docs_dir", "site_dir"):
         config.pop(key, None)
     theme = config.get("theme")

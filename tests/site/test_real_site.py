@@ -13,7 +13,8 @@ from factbook.kinds import Event, Term, Topic
 from support import ROOT, BuildRun, mkdocs_build
 
 MODEL = check(Project(ROOT)).model
-SITE_PREFIX = "/korea-japan-security-talks/"
+SITE_PREFIX = "/"
+"""The path of the site's address in a build with no SITE_URL (mkdocs.yml's local default)."""
 SERIES = "security-policy-consultation"
 AGREEMENT = "gsomia-agreement"
 

@@ -1,5 +1,6 @@
-"""`mkdocs serve`: a data edit rebuilds; invalid data shows the problems in the browser instead of
-a stale site (even with `strict: true`); the next good edit brings the site back."""
+"""`mkdocs serve` (`properdocs serve` on ProperDocs): a data edit rebuilds; invalid data shows the
+problems in the browser instead of a stale site (even with `strict: true`); the next good edit
+brings the site back."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from support import copy_fixture, mkdocs_build
+from support import ENGINE, copy_fixture, mkdocs_build
 
 
 def free_port() -> int:
@@ -49,7 +50,7 @@ def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
     good = data.read_text(encoding="utf-8")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", ENGINE, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE,
