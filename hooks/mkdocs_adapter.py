@@ -6,8 +6,9 @@
   cleans `site/`, so a failed build leaves the previous site untouched. Also registers the
   glossary Markdown extension.
 - on_files: add the generated pages (`File.generated`) and the stylesheet.
-- on_page_markdown: expand `[[id]]` in hand-written pages; tell the glossary which page it is on;
-  point "Edit this page" of a generated page at the YAML that defines it.
+- on_page_markdown: expand `[[id]]` in hand-written pages (`[[cite:id]]` into footnotes); tell
+  the glossary which page it is on; point "Edit this page" of a generated page at the YAML that
+  defines it.
 - on_post_page: schema.org JSON-LD and Open Graph tags in each page's head.
 
 Under `mkdocs serve`, data with errors does not stop the server: every page is replaced by the

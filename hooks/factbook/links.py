@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-# The id stays on one line; a label may wrap, as prose does.
-REFERENCE = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]]*?))?\]\]")
+# The id stays on one line (a citation's list of ids may break after a comma); a label may
+# wrap, as prose does.
+REFERENCE = re.compile(r"\[\[( *cite:(?:[^\[\]|\n]|(?<=,)\n)*?|[^\[\]|\n]*?)(?:\|([^\[\]]*?))?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 
@@ -38,8 +39,20 @@ CHART_PREFIX = "chart:"
 """`[[chart:topic-id]]` on a line of its own in a hand-written page shows the topic's pictures."""
 SITE_PREFIX = "site:"
 """`[[site:as-of]]` shows a fact about the whole site: the date its facts were last reviewed."""
+CITE_PREFIX = "cite:"
+"""`[[cite:id]]` in a hand-written page: the sources of the record `id` (or the source `id`
+itself) as footnotes; `[[cite:id, other-id]]` cites several at once."""
 SHOWN_FIELDS = frozenset({"date"})
 """`[[id:date]]` shows a record's date (as its page does) instead of a link with its name."""
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One id of a `[[cite:...]]`."""
+
+    start: int
+    """Where the id starts in the text (where a list holds an empty item: where it would)."""
+    id: str
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,13 @@ class Found:
     """The text after `|`, if any."""
     shows: str | None = None
     """What `[[id:field]]` shows of the record instead of its name (`date`)."""
+    cites: tuple[Cited, ...] = ()
+    """The ids a `[[cite:...]]` names, in order (empty for any other reference)."""
+
+    @property
+    def citation(self) -> bool:
+        """Whether this is a `[[cite:...]]`."""
+        return self.target.startswith(CITE_PREFIX)
 
     @property
     def site(self) -> str | None:
@@ -116,7 +136,11 @@ def find(text: str) -> list[Found]:
         for match in REFERENCE.finditer(text, start, end):
             label = match.group(2)
             target, shows = match.group(1).strip(), None
-            if ":" in target and not target.startswith((CHART_PREFIX, SITE_PREFIX)):
+            cites: tuple[Cited, ...] = ()
+            if target.startswith(CITE_PREFIX):
+                cites = _cited(match.group(1), match.start(1))
+                target = " ".join(target.split())
+            elif ":" in target and not target.startswith((CHART_PREFIX, SITE_PREFIX)):
                 target, _, shows = (part.strip() for part in target.partition(":"))
             found.append(
                 Found(
@@ -125,9 +149,20 @@ def find(text: str) -> list[Found]:
                     target,
                     " ".join(label.split()) if label is not None else None,
                     shows,
+                    cites,
                 )
             )
     return found
+
+
+def _cited(inside: str, start: int) -> tuple[Cited, ...]:
+    """The ids of `cite: a, b` (the text between the brackets, starting at `start`)."""
+    cursor = start + inside.index(CITE_PREFIX) + len(CITE_PREFIX)
+    items = []
+    for part in inside[cursor - start :].split(","):
+        items.append(Cited(cursor + len(part) - len(part.lstrip()), part.strip()))
+        cursor += len(part) + 1
+    return tuple(items)
 
 
 def expand(text: str, render: Callable[[Found], str]) -> str:

@@ -2,9 +2,10 @@
 
 The MkDocs adapter works from an `Output` alone, never from the model: the generated pages, the
 JSON-LD for each page's head, facts.json, where each record page's record is defined (for "Edit
-this page"), the glossary's terms, and what `[[id]]` in hand-written pages links to. It holds
-only strings, numbers, tuples, dicts and small frozen dataclasses, so a build's output can be
-stored and read back in a fraction of the time a build takes (cache.py).
+this page"), the glossary's terms, what `[[id]]` in hand-written pages links to and what
+`[[cite:id]]` there cites. It holds only strings, numbers, tuples, dicts and small frozen
+dataclasses, so a build's output can be stored and read back in a fraction of the time a build
+takes (cache.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from dataclasses import dataclass, field
 from . import export, links, text
 from .diagnostics import Diagnostic, Position, errors
 from .glossary import GlossaryTerm
-from .kinds import Term
+from .kinds import Source, Term
 from .model import Model
+from .render import SourceNote, footnote_definitions, footnote_markers
+from .resolve import cited_sources
 from .urls import GLOSSARY_PAGE, Addresses, relative
 
 
@@ -29,6 +32,8 @@ class LinkTarget:
     """The record's name as Markdown text (escaped: a name is data, not markup)."""
     date: str = ""
     """Its date as its page shows it, for `[[id:date]]` (empty for a record without one)."""
+    sources: tuple[str, ...] = ()
+    """What `[[cite:id]]` cites: the record's sources, or a source itself."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class Output:
     """The date the site's facts were last reviewed, as readers see it (`[[site:as-of]]`)."""
     targets: dict[str, LinkTarget] = field(default_factory=dict)
     """Record id → where `[[id]]` leads."""
+    notes: dict[str, SourceNote] = field(default_factory=dict)
+    """Source id → what its footnote says, for `[[cite:id]]`."""
     from_cache: bool = field(default=False, compare=False)
     """Read from the build cache rather than built (how it was made, not what it holds)."""
 
@@ -60,10 +67,27 @@ class Output:
         return not errors(self.diagnostics)
 
     def expand_page(self, src_uri: str, markdown: str) -> str:
-        """Turn `[[id]]` in a hand-written page into relative Markdown links, and
-        `[[chart:id]]` into the topic's pictures."""
+        """Turn `[[id]]` in a hand-written page into relative Markdown links, `[[chart:id]]`
+        into the topic's pictures, and `[[cite:id]]` into footnote markers, with the footnotes
+        added at the end of the page as record pages write them."""
+        cited: dict[str, None] = {}
+        """Every source cited on the page, in the order of its first citation."""
 
         def render(found: links.Found) -> str:
+            if found.citation:
+                sources = dict.fromkeys(
+                    source_id
+                    for item in found.cites
+                    if item.id in self.targets
+                    for source_id in self.targets[item.id].sources
+                )
+                cited.update(sources)
+                # One element around each citation: the stylesheet puts commas between markers
+                # that are element siblings, and CSS cannot see the words between two citations
+                # of one paragraph.
+                return (
+                    f'<span class="fb-cite">{footnote_markers(sources)}</span>' if sources else ""
+                )
             if found.chart is not None:
                 return self.figures.get(found.chart, "")
             if found.site is not None:
@@ -79,7 +103,11 @@ class Output:
             )
             return f"[{label}]({relative(src_uri, target.src_uri)})"
 
-        return links.expand(markdown, render)
+        expanded = links.expand(markdown, render)
+        if not cited:
+            return expanded
+        notes = footnote_definitions((i, self.notes[i].line(src_uri)) for i in cited)
+        return f"{expanded.rstrip()}\n\n{notes}\n"
 
 
 def output_of(
@@ -118,12 +146,18 @@ def output_of(
         glossary_locations=glossary_locations,
         figures=figures,
         targets=link_targets(model),
+        notes={source.id: SourceNote.of(source) for source in model.of(Source)},
         as_of=model.as_of.display if model.as_of else "",
     )
 
 
 def link_targets(model: Model) -> dict[str, LinkTarget]:
     return {
-        record.id: LinkTarget(record.src_uri, text.literal(record.display_name), record.when or "")
+        record.id: LinkTarget(
+            record.src_uri,
+            text.literal(record.display_name),
+            record.when or "",
+            cited_sources(record),
+        )
         for record in model.records.values()
     }

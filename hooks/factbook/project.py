@@ -98,7 +98,9 @@ def check(project: Project) -> Checked:
         markdown = path.read_text(encoding="utf-8-sig")
         display = project.display(path)
         doc_pages[display] = DocPage.read(path.relative_to(docs_root).as_posix(), markdown)
-        references += resolve.page_references(display, markdown)
+        page_refs, citation_problems = resolve.page_references(display, markdown)
+        references += page_refs
+        diagnostics += citation_problems
         diagnostics += limits.page_problems(display, markdown)
         page_texts.append((display, markdown))
 

@@ -11,7 +11,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -343,6 +343,57 @@ def glossary_locations(groups: list[tuple[str, list[Term]]]) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class SourceNote:
+    """What a footnote says about a source, as plain data: record pages make their footnotes
+    from it as they are rendered, hand-written pages from the build's output (output.py), so a
+    source reads the same in both."""
+
+    src_uri: str
+    publisher: str
+    title: str | None
+    author: str | None
+    date: str
+    """As readers see it ("April 2023"); empty when the source has no date."""
+    url: str | None
+
+    @classmethod
+    def of(cls, source: Source) -> SourceNote:
+        date = source.date.display if source.date else ""
+        return cls(source.src_uri, source.publisher, source.title, source.author, date, source.url)
+
+    def line(self, page_src_uri: str) -> str:
+        """The footnote's text on a page: publisher, headline (linked to the source's page),
+        author, date, and a link to the original."""
+        address = relative(page_src_uri, self.src_uri)
+        shown = (
+            f"“[{text.literal(self.title)}]({address})”"
+            if self.title
+            else f"[{text.literal(WORDS['headline_not_recorded'])}]({address})"
+        )
+        parts = [text.literal(self.publisher), shown]
+        if self.author:
+            parts.append(text.literal(self.author))
+        if self.date:
+            parts.append(self.date)
+        line = ", ".join(parts) + "."
+        if self.url:
+            line += f" [{WORDS['original']}]({self.url})"
+        return line
+
+
+def footnote_markers(source_ids: Iterable[str]) -> str:
+    """Footnote markers citing sources; the footnotes extension numbers them per page, and
+    every citation of one source on a page shares its note."""
+    return "".join(f"[^{source_id}]" for source_id in source_ids)
+
+
+def footnote_definitions(notes: Iterable[tuple[str, str]]) -> str:
+    """The footnotes of a page, one (source id, text) a line, in the order they were first
+    cited (the footnotes extension numbers them in the order they are defined)."""
+    return "\n".join(f"[^{source_id}]: {line}" for source_id, line in notes)
+
+
 class PageContext:
     """Helpers a template calls while rendering one page; links are relative to that page."""
 
@@ -377,7 +428,7 @@ class PageContext:
         for source_id in source_ids:
             if source_id not in self.cited:
                 self.cited.append(source_id)
-        return "".join(f"[^{source_id}]" for source_id in source_ids)
+        return footnote_markers(source_ids)
 
     def footnotes(self, before: str = "", after: str = "") -> str:
         """Where the page's footnotes go (with `before` and `after` around them, if there are
@@ -389,9 +440,7 @@ class PageContext:
     def place_footnotes(self, rendered: str) -> str:
         if not self._placements:
             return rendered
-        notes = "\n".join(
-            f"[^{source_id}]: {self.source_line(source_id)}" for source_id in self.cited
-        )
+        notes = footnote_definitions((i, self.source_line(i)) for i in self.cited)
 
         def placed(mark: re.Match[str]) -> str:
             before, after = self._placements[int(mark.group(1))]
@@ -411,20 +460,7 @@ class PageContext:
     def _source_line(self, source_id: str) -> str:
         source = self.site.model.records[source_id]
         assert isinstance(source, Source)
-        shown = (
-            f"“{self.link(source.id)}”"
-            if source.title
-            else self.link(source.id, WORDS["headline_not_recorded"])
-        )
-        parts = [text.literal(source.publisher), shown]
-        if source.author:
-            parts.append(text.literal(source.author))
-        if source.date:
-            parts.append(source.date.display)
-        line = ", ".join(parts) + "."
-        if source.url:
-            line += f" [{WORDS['original']}]({source.url})"
-        return line
+        return SourceNote.of(source).line(self.src_uri)
 
     def md(self, markdown: str | None) -> str:
         """A Markdown field from data: raw HTML made literal, `[[id]]` expanded to links."""

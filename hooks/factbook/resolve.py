@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from . import links
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Position, Severity, did_you_mean
-from .kinds import Event, Organization, Person, Topic
-from .model import Model, Prose, Reference
+from .kinds import Event, Organization, Person, Source, Topic
+from .model import Model, Prose, Record, Reference
 from .text import quoted
 from .wording import MONTHS
 
@@ -33,20 +33,38 @@ def prose_references(prose: Prose) -> list[Reference]:
     search_from = 0
     for found in links.find(prose.text):
         position, search_from = prose.position_of(prose.text[found.start : found.end], search_from)
-        # Charts and site facts belong in hand-written pages: in data they are unknown ids.
+        # Charts, site facts and citations belong in hand-written pages: in data they are
+        # unknown ids (a citation's message says where records name their sources).
         references.append(
             Reference(prose.owner, found.target, position, "mentions", shows=found.shows)
         )
     return references
 
 
-def page_references(path: str, text: str) -> list[Reference]:
-    """`[[id]]` and `[[chart:id]]` in a hand-written page, located by line and column."""
+def page_references(path: str, text: str) -> tuple[list[Reference], list[Diagnostic]]:
+    """`[[id]]`, `[[chart:id]]` and `[[cite:id]]` in a hand-written page, located by line and
+    column, and the problems of form a citation can have (a label, an empty list)."""
     references = []
+    problems = []
     start = Position(path)
     for found in links.find(text):
-        references.append(_reference(path, found, start.advanced(text, found.start)))
-    return references
+        position = start.advanced(text, found.start)
+        if not found.citation:
+            references.append(_reference(path, found, position))
+            continue
+        if found.label is not None:
+            ids = ", ".join(c.id for c in found.cites)
+            problems.append(
+                Diagnostic(
+                    position,
+                    "a citation takes no label",
+                    f"write [[cite:{quoted(ids)}]] after the words it supports; "
+                    "[[id|text]] links to a record",
+                )
+            )
+        for cited in found.cites:
+            references.append(Reference(path, cited.id, start.advanced(text, cited.start), CITES))
+    return references, problems
 
 
 def _reference(owner: str, found: links.Found, position: Position) -> Reference:
@@ -56,6 +74,9 @@ def _reference(owner: str, found: links.Found, position: Position) -> Reference:
         return Reference(owner, found.site, position, "site")
     return Reference(owner, found.target, position, "mentions", shows=found.shows)
 
+
+CITES = "cites"
+"""The relation of a hand-written page to a record or source it cites (`[[cite:id]]`)."""
 
 SITE_FACTS = {"as-of": "the date the site's facts were last reviewed"}
 """What `[[site:name]]` can show."""
@@ -89,20 +110,25 @@ def check_references(
         target = model.get(ref.target)
         if target is not None and ref.shows is not None:
             diagnostics += _shown_field_problems(ref, target.when)
+        if target is not None and ref.relation == CITES and not cited_sources(target):
+            diagnostics.append(
+                Diagnostic(
+                    ref.position,
+                    f"'{ref.target}' names no sources, so citing it cites nothing",
+                    "cite a source directly, [[cite:source-id]], or add `sources:` to the record",
+                )
+            )
         if target is None and ref.target in skipped:
             continue
         if target is None:
             if not ref.target:
-                diagnostics.append(
-                    Diagnostic(
-                        ref.position, "empty reference", "write the id between the brackets: [[id]]"
-                    )
-                )
+                diagnostics.append(_empty(ref))
                 continue
-            hint = (
-                did_you_mean(ref.target, model.records) or "check the id, or add a record with it"
+            diagnostics.append(
+                Diagnostic(
+                    ref.position, f"unknown id '{quoted(ref.target)}'", _unknown_hint(model, ref)
+                )
             )
-            diagnostics.append(Diagnostic(ref.position, f"unknown id '{quoted(ref.target)}'", hint))
         elif ref.kinds and target.record_kind.name not in ref.kinds:
             wanted = " or ".join(_article(name) for name in ref.kinds)
             diagnostics.append(
@@ -114,6 +140,27 @@ def check_references(
                 )
             )
     return diagnostics
+
+
+def _empty(ref: Reference) -> Diagnostic:
+    if ref.relation == CITES:
+        return Diagnostic(
+            ref.position,
+            "empty citation",
+            "write the id of a record or a source after `cite:`, separated by commas",
+        )
+    return Diagnostic(ref.position, "empty reference", "write the id between the brackets: [[id]]")
+
+
+def _unknown_hint(model: Model, ref: Reference) -> str:
+    if ref.target.startswith(links.CITE_PREFIX) and ref.relation != CITES:
+        return "a record names what it cites with `sources:`; [[cite:id]] is for pages in docs/"
+    return did_you_mean(ref.target, model.records) or "check the id, or add a record with it"
+
+
+def cited_sources(record: Record) -> tuple[str, ...]:
+    """What `[[cite:id]]` gives as footnotes: the record's sources, or the source itself."""
+    return (record.id,) if isinstance(record, Source) else record.sources
 
 
 def _shown_field_problems(ref: Reference, when: str | None) -> list[Diagnostic]:

@@ -9,7 +9,7 @@ import pytest
 from browser_support import AXE, screenshot
 
 from factbook import Project, check
-from factbook.kinds import Event, Person
+from factbook.kinds import Event, Person, Source
 from support import ROOT, BuildRun
 
 MODEL = check(Project(ROOT)).model
@@ -114,6 +114,42 @@ def test_timeline_and_pictures_fit_in_light_and_dark(
         events = sum(isinstance(r, Event) for r in MODEL.records.values())
         assert page.locator(".fb-timeline li").count() == events
     screenshot(page, f"{url.strip('/').replace('/', '-')}-{width}-{scheme}")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_an_explainer_cites_its_sources_in_numbered_notes(page, site_url, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + "why-the-talks-stopped/")
+    marker = page.locator("article sup a.footnote-ref").first
+    assert marker.is_visible() and marker.inner_text() == "1"
+    # Markers of one citation read "1,2,3"; a citation later in the same paragraph starts afresh.
+    shown = page.evaluate(
+        "() => [...document.querySelectorAll('article .fb-cite')].map(c =>"
+        " [...c.querySelectorAll('sup')].map(s => getComputedStyle(s, '::before').content))"
+    )
+    assert len(shown) > 20
+    assert all(
+        group[0] in ("none", "normal") and all(c == '","' for c in group[1:]) for group in shown
+    ), shown
+    note_id = (marker.get_attribute("href") or "").removeprefix("#")
+    source = MODEL.records[note_id.removeprefix("fn:")]
+    assert isinstance(source, Source)
+    marker.click()
+    note = page.locator(f"li[id='{note_id}']")
+    # The reader lands on the note, which names the source and links to its page and original.
+    page.wait_for_function(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= innerHeight; }",
+        arg=note_id,
+        timeout=5000,
+    )
+    assert note.inner_text().startswith(source.publisher)
+    assert note.locator(f"a[href='{source.url}']").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, f"explainer-notes-{width}")
+    note.locator("a[href*='sources/']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/sources/{source.id}/")
 
 
 @pytest.mark.parametrize("name", list(KEY_PAGES))

@@ -102,3 +102,25 @@ def test_relative_links_match_posixpath() -> None:
         for target in pages:
             expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
             assert relative(source, target) == expected, (source, target)
+
+
+def test_a_citation_names_each_id_where_it_is_written() -> None:
+    text = "Met.[[cite:a]] Then[[cite: b ,c,\n  d]] and [[cite:]] `[[cite:e]]`"
+    found = links.find(text)
+    assert [f.citation for f in found] == [True, True, True]
+    assert [[(c.id, text[c.start : c.start + len(c.id)]) for c in f.cites] for f in found] == [
+        [("a", "a")],
+        [("b", "b"), ("c", "c"), ("d", "d")],
+        [("", "")],
+    ]
+    assert found[2].cites[0].start == text.index("[[cite:]]") + len("[[cite:")
+
+
+def test_only_a_citation_may_break_its_line_and_only_after_a_comma() -> None:
+    assert [f.target for f in links.find("[[a,\nb]] [[cite:a\n, b]] [[cite:a,\n\nb]]")] == []
+    assert [f.target for f in links.find("[[link]] [[chart:t]] [[e:date]]")] == [
+        "link",
+        "chart:t",
+        "e",
+    ]
+    assert not any(f.citation or f.cites for f in links.find("[[link]] [[chart:t]] [[e:date]]"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import factbook
 from factbook import Addresses, Project
 from factbook.export import facts, jsonld, script_tag
+from helpers import write
 from support import FIXTURES
 
 MINI = Project(FIXTURES / "mini")
@@ -64,6 +65,52 @@ def test_expanding_a_hand_written_page() -> None:
         "See [Kim Example](../people/kim-example.md), "
         "[the *first* round](../events/round-one.md) and missing.\n"
     )
+
+
+TWO_SOURCES = """\
+sources:
+  - id: daily
+    title: Ministers meet
+    publisher: The Daily
+    date: 2023-04
+    url: https://example.org/1
+  - id: gazette
+    publisher: The Gazette
+events:
+  - id: first
+    title: First
+    date: 2019
+    kind: meeting
+    summary: Met.
+    sources: [gazette, daily]
+  - id: second
+    title: Second
+    date: 2023
+    kind: meeting
+    summary: Met again.
+    sources: [daily]
+"""
+
+
+def test_citations_become_footnotes_shared_by_source(tmp_path: Path) -> None:
+    write(tmp_path, "data/a.yaml", TWO_SOURCES)
+    write(tmp_path, "docs/index.md", "# Home\n")
+    output = factbook.build(Project(tmp_path), ADDRESSES)
+    page = "It met.[[cite:first]] Again.[[cite:second]]\n\n| x |\n|---|\n| y[[cite:daily]] |\n"
+    assert output.expand_page("explainers/a.md", page) == (
+        'It met.<span class="fb-cite">[^gazette][^daily]</span> '
+        'Again.<span class="fb-cite">[^daily]</span>\n\n'
+        '| x |\n|---|\n| y<span class="fb-cite">[^daily]</span> |\n\n'
+        "[^gazette]: The Gazette, [headline not recorded](../sources/gazette.md).\n"
+        "[^daily]: The Daily, “[Ministers meet](../sources/daily.md)”, April 2023. "
+        "[Original ↗](https://example.org/1)\n"
+    )
+    # The notes read as on the record pages: the same line, from a page in the same folder.
+    notes = output.expand_page("events/notes.md", "A.[[cite:first]]").splitlines()[2:]
+    record_page = output.pages["events/first.md"].splitlines()
+    assert notes and all(note in record_page for note in notes)
+    # A page that cites nothing is left as it was.
+    assert output.expand_page("a.md", "No notes.[[cite:nothing]]\n") == "No notes.\n"
 
 
 def test_a_failed_build_has_only_its_problems(tmp_path: Path) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from factbook import Project, check
-from factbook.resolve import backlinks
+from factbook.model import Model
+from factbook.resolve import backlinks, check_references, page_references
 from helpers import SOURCE, messages, run
 
 PEOPLE = (
@@ -176,3 +178,57 @@ def test_backlinks_from_data_relations_and_prose(tmp_path: Path) -> None:
     ]
     assert [(b.owner, b.relation) for b in links["gsomia-agreement"]] == [("ev", "mentions")]
     assert [(b.owner, b.relation) for b in links["ministry"]] == [("seo-min-jung", "staff")]
+
+
+CITING_PAGE = (
+    "# Home\n\n"
+    "Seo met.[[cite:seo-min-jung]] The pact.[[cite:gsomia-agreemnt, src]]\n"
+    "A label.[[cite:ev|the meeting]] Empty.[[cite:]] Trailing.[[cite:ev,]]\n"
+)
+
+
+def test_a_citation_of_a_record_or_a_source_is_accepted(tmp_path: Path) -> None:
+    page = "# Home\n\nThey met.[[cite:ev]] It was reported.[[cite:src, ev]]\n"
+    result = run(tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event(), "docs/index.md": page})
+    assert messages(result) == []
+    links = backlinks(result.model, list(result.references))
+    assert [(b.owner, b.relation) for b in links["ev"]] == [("docs/index.md", "cites")]
+
+
+def test_citations_are_checked_at_each_id(tmp_path: Path) -> None:
+    result = run(
+        tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event(), "docs/index.md": CITING_PAGE}
+    )
+    empty = (
+        "empty citation (write the id of a record or a source after `cite:`, separated by commas)"
+    )
+    assert messages(result) == [
+        "docs/index.md:3:47: unknown id 'gsomia-agreemnt' (did you mean 'gsomia-agreement'?)",
+        "docs/index.md:4:9: a citation takes no label (write [[cite:ev]] after the words it "
+        "supports; [[id|text]] links to a record)",
+        f"docs/index.md:4:46: {empty}",
+        f"docs/index.md:4:68: {empty}",
+    ]
+
+
+def test_a_citation_of_a_record_without_sources_is_reported(tmp_path: Path) -> None:
+    # Every kind of the core requires sources; a kind declared elsewhere may not.
+    result = run(tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event()})
+    unsourced = dataclasses.replace(result.model.records["ev"], sources=())
+    model = Model({**result.model.records, "ev": unsourced})
+    references, problems = page_references("docs/x.md", "Met.[[cite:ev]] Said.[[cite:src]]")
+    assert problems == []
+    assert [str(d) for d in check_references(model, references)] == [
+        "docs/x.md:1:12: 'ev' names no sources, so citing it cites nothing (cite a source "
+        "directly, [[cite:source-id]], or add `sources:` to the record)"
+    ]
+
+
+def test_a_citation_in_data_says_where_citations_belong(tmp_path: Path) -> None:
+    result = run(
+        tmp_path, {"data/a.yaml": PEOPLE, "data/b.yaml": event(summary="About [[cite:src]].")}
+    )
+    assert messages(result) == [
+        "data/b.yaml:6:21: unknown id 'cite:src' (a record names what it cites with `sources:`; "
+        "[[cite:id]] is for pages in docs/)"
+    ]
