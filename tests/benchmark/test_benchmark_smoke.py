@@ -89,7 +89,11 @@ def test_publish_timer_times_a_cold_publish_and_leaves_its_cache(tmp_path: Path)
     times = time_publish(tmp_path / "project", project_addresses(tmp_path / "project"))
     steps = ("hash", "publish_build", "derive", "store")
     assert all(times[step] > 0 for step in steps)
-    assert abs(times["publish"] - sum(times[step] for step in steps)) < 0.01
+    # The steps account for the whole publish, up to the timer's own calls between them (which
+    # a busy machine can stretch: a share of the whole, not a fixed amount).
+    assert (
+        abs(times["publish"] - sum(times[step] for step in steps)) < 0.01 + 0.05 * times["publish"]
+    )
     assert (tmp_path / "project" / ".cache" / "factbook" / "output.cache").is_file()
     assert missing_probes({**times, **time_build(tmp_path / "project")}) == []
 

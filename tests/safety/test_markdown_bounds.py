@@ -195,6 +195,10 @@ def test_pathological_markdown_is_refused_or_renders_in_linear_time(
     for size in (SIZE, 4 * SIZE):
         candidate = sized(seed, size)
         checking = seconds(lambda text=candidate: limits.text_problems(text, "details"), repeat=1)
+        if checking >= SLACK + 5 * prose_cost * size:  # once more, in case the machine was busy
+            checking = seconds(
+                lambda text=candidate: limits.text_problems(text, "details"), repeat=3
+            )
         assert checking < SLACK + 5 * prose_cost * size, "the scan must cost less than rendering"
         problems = limits.text_problems(candidate, "details")
         if problems:
