@@ -5,9 +5,20 @@
 - `status_chart`: how a topic's status changed over time (events that set `status:`), as one
   bar of coloured segments with a legend of dates.
 
+A picture fills the width of the page's text and its words are the size of that text, on a wide
+screen and on a phone alike. So it is not a drawing scaled to fit (that shrinks the labels with
+the picture): across, everything is placed in percent of the picture's width; down, in `em`, the
+text's size. The picture keeps `SIDE_EM` free on each side (CSS padding, with its content allowed
+to draw there), so a label centred on the first or last year still fits. Labels that would touch
+at the narrowest width planned for (`NARROW_EM`) are put on rows of their own. Years are labelled
+twice over, for a picture narrower than `WIDE_EM` and for a wider one: a label of one set only
+carries a class that hides it in the other (assets/factbook.css, a container query on the
+figure).
+
 Colours and text come from CSS classes (assets/factbook.css) that use Material's colour
 variables, so both pictures follow the light and dark schemes. Each SVG has a title and a
-description that say in words what the picture shows.
+description that say in words what the picture shows, and each figure carries its figures as a
+table (collapsed under the legend), so it makes sense without the picture.
 """
 
 from __future__ import annotations
@@ -23,8 +34,25 @@ from .model import Model, Reference
 from .text import quoted
 from .wording import WORDS
 
-WIDTH = 640
-MARGIN = 24
+SIDE_EM = 1.4
+"""Room on each side of the time axis, in text sizes: half a year label's width and a little."""
+NARROW_EM = 18.0
+"""The narrowest picture planned for, in text sizes (288 px at 16 px text: a 320 px phone).
+Labels are spread over rows so that none touch at this width; wider, they only move apart."""
+WIDE_EM = 36.0
+"""From this width on, the picture's wide set of year labels replaces its narrow one (the
+container queries in assets/factbook.css say the same)."""
+DIGIT_EM = 0.64
+"""The width of a digit in a wide sans-serif (DejaVu Sans), to tell whether labels would touch."""
+CHARACTER_EM = 0.6
+"""The same for a character of a note ("10-year gap")."""
+LABEL_GAP_EM = 0.4
+"""The least room between two labels on one row."""
+ROW_EM = 1.25
+"""The height of a row of labels."""
+MAX_ROWS = 3
+"""Rows of round labels at most (past that, labels may touch: the table still has every one)."""
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
 GAP_YEARS = 4.0
 """Gaps between rounds at least this long are shaded and labelled."""
 SHAPES = ("circle", "square", "diamond")
@@ -32,28 +60,53 @@ SHAPES = ("circle", "square", "diamond")
 
 @dataclass(frozen=True)
 class Chart:
-    """A picture and its legend. The legend is HTML text beside the SVG, not inside it, so it
-    wraps on a narrow screen while the picture scales down."""
+    """A picture, its legend and its figures. The legend and the figures are HTML text beside
+    the SVG, not inside it, so they wrap on a narrow screen and read without the picture."""
 
     svg: str
     legend: tuple[tuple[str, str], ...]
     """(swatch SVG, label text) per entry."""
+    table: tuple[tuple[str, ...], ...]
+    """The figures the picture draws, as plain text: the column headings, then one row each."""
 
     def figure(self) -> str:
         items = "".join(
             f"<li>{swatch}<span>{escape(label)}</span></li>" for swatch, label in self.legend
         )
+        heading, *rows = self.table
+        head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in heading)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        )
         return (
             f'<figure class="fb-figure">{self.svg}'
-            f'<figcaption><ul class="fb-legend">{items}</ul></figcaption></figure>'
+            f'<figcaption><ul class="fb-legend">{items}</ul>'
+            f'<details class="fb-figures"><summary>{escape(WORDS["chart_figures"])}</summary>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
+            f"</figcaption></figure>"
         )
 
 
-def _swatch(shape: str, css: str) -> str:
+def _at(x: str, y: float, content: str) -> str:
+    """`content`, drawn around (0, 0), placed at x (percent) and y (em). SVG cannot add a
+    percentage to a length, so a mark of fixed size at a percentage is a nested picture."""
+    return f'<svg x="{x}" y="{y:.2f}em" overflow="visible">{content}</svg>'
+
+
+def _mark(shape: str, css: str) -> str:
+    """A mark centred on (0, 0), sized in em so that it grows with the text."""
+    if shape == "circle":
+        return f'<circle class="{css}" r="0.42em"/>'
+    if shape == "square":
+        return f'<rect class="{css}" x="-0.36em" y="-0.36em" width="0.72em" height="0.72em"/>'
     return (
-        f'<svg class="fb-swatch" viewBox="0 0 16 16" aria-hidden="true">'
-        f"{_mark(shape, 8, 8, css)}</svg>"
+        f'<rect class="{css}" x="-0.32em" y="-0.32em" width="0.64em" height="0.64em" '
+        f'transform="rotate(45)"/>'
     )
+
+
+def _swatch(shape: str, css: str) -> str:
+    return f'<svg class="fb-swatch" aria-hidden="true">{_at("50%", 0.5, _mark(shape, css))}</svg>'
 
 
 def pictures_for(events: list[Event]) -> tuple[list[Event], list[Event]]:
@@ -92,52 +145,83 @@ def _year_fraction(date: PartialDate) -> float:
     return date.year + (date.month - 1) / 12 + (date.day - 0.5) / 365
 
 
+def _rows(labels: list[tuple[float, float]]) -> list[int]:
+    """A row for each label, given as (centre, width) in em from left to right: the first row
+    (0 is the nearest the marks) where it clears the label before it, at most `MAX_ROWS`
+    (past that, the row with the most room)."""
+    ends: list[float] = []
+    rows = []
+    for centre, width in labels:
+        left = centre - width / 2
+        free = [row for row, end in enumerate(ends) if end + LABEL_GAP_EM <= left]
+        if free:
+            row = free[0]
+        elif len(ends) < MAX_ROWS:
+            row = len(ends)
+            ends.append(0.0)
+        else:
+            row = min(range(len(ends)), key=ends.__getitem__)
+        ends[row] = centre + width / 2
+        rows.append(row)
+    return rows
+
+
+def _year_step(intervals: int, width_em: float) -> int:
+    """Label every this many years, so that year labels do not touch at `width_em`."""
+    per_year = (width_em - 2 * SIDE_EM) / max(intervals, 1)
+    needed = 4 * DIGIT_EM + 2 * LABEL_GAP_EM
+    return next((s for s in YEAR_STEPS if s * per_year >= needed), YEAR_STEPS[-1])
+
+
 class _Axis:
     def __init__(self, first: float, last: float) -> None:
         self.start = float(int(first))
         self.end = float(int(last) + 1)
 
-    def x(self, value: float) -> float:
-        return MARGIN + (value - self.start) / (self.end - self.start) * (WIDTH - 2 * MARGIN)
+    def percent(self, value: float) -> float:
+        return (value - self.start) / (self.end - self.start) * 100
 
-    def ticks(self, y: int) -> list[str]:
+    def x(self, value: float) -> str:
+        return f"{self.percent(value):.2f}%"
+
+    def narrow_em(self, value: float) -> float:
+        """Where `value` is on the narrowest picture, in em from the axis' start."""
+        return self.percent(value) / 100 * (NARROW_EM - 2 * SIDE_EM)
+
+    def ticks(self, y: float) -> list[str]:
+        # Year labels for a wide picture and for a narrow one; a label that is only in one of
+        # the two sets carries a class that hides it on the other (assets/factbook.css).
         years = range(int(self.start), int(self.end) + 1)
-        step = 1 if len(years) <= 12 else 2 if len(years) <= 24 else 5
-        parts = [
-            f'<line class="fb-chart__axis" x1="{MARGIN}" y1="{y}" x2="{WIDTH - MARGIN}" y2="{y}"/>'
-        ]
+        wide_step = _year_step(len(years) - 1, WIDE_EM)
+        narrow_step = _year_step(len(years) - 1, NARROW_EM)
+        parts = [f'<line class="fb-chart__axis" x1="0%" y1="{y:.2f}em" x2="100%" y2="{y:.2f}em"/>']
         for year in years:
             x = self.x(year)
-            labelled = year % step == 0
+            wide, narrow = year % wide_step == 0, year % narrow_step == 0
             parts.append(
-                f'<line class="fb-chart__tick" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" '
-                f'y2="{y + (6 if labelled else 3)}"/>'
+                f'<line class="fb-chart__tick" x1="{x}" y1="{y:.2f}em" x2="{x}" '
+                f'y2="{y + (0.35 if wide or narrow else 0.2):.2f}em"/>'
             )
-            if labelled:
+            if wide or narrow:
+                css = "fb-chart__label"
+                if wide != narrow:
+                    css += " fb-chart__label--wide" if wide else " fb-chart__label--narrow"
                 parts.append(
-                    f'<text class="fb-chart__label" x="{x:.1f}" y="{y + 24}" '
+                    f'<text class="{css}" x="{x}" y="{y + 1.4:.2f}em" '
                     f'text-anchor="middle">{year}</text>'
                 )
         return parts
 
 
-def _svg(chart_id: str, height: int, title: str, description: str, body: list[str]) -> str:
+def _svg(chart_id: str, height: float, title: str, description: str, body: list[str]) -> str:
+    # The style is the picture's own geometry (Material's stylesheet would make the height
+    # `auto`): percentages across resolve against the width inside the padding.
+    style = f"height:{height:.2f}em;padding:0 {SIDE_EM}em;box-sizing:border-box;overflow:visible"
     return (
-        f'<svg class="fb-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="fb-chart" width="100%" height="{height:.2f}em" style="{style}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>"
-    )
-
-
-def _mark(shape: str, x: float, y: float, css: str) -> str:
-    if shape == "circle":
-        return f'<circle class="{css}" cx="{x:.1f}" cy="{y}" r="6"/>'
-    if shape == "square":
-        return f'<rect class="{css}" x="{x - 5.5:.1f}" y="{y - 5.5}" width="11" height="11"/>'
-    return (
-        f'<path class="{css}" d="M{x:.1f} {y - 7} L{x + 7:.1f} {y} L{x:.1f} {y + 7} '
-        f'L{x - 7:.1f} {y} Z"/>'
     )
 
 
@@ -152,40 +236,52 @@ def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
     }
     other_style = (SHAPES[2], "fb-chart__mark fb-chart__mark--other")
     axis = _Axis(_year_fraction(rounds[0].date), _year_fraction(rounds[-1].date))
-    mark_y, axis_y = 88, 112
-    body: list[str] = []
     gaps = []
     for before, after in zip(rounds, rounds[1:], strict=False):
         start, end = _year_fraction(before.date), _year_fraction(after.date)
         if end - start >= GAP_YEARS:
-            gaps.append((before, after))
-            x1, x2 = axis.x(start) + 8, axis.x(end) - 8
-            body.append(
-                f'<rect class="fb-chart__gap" x="{x1:.1f}" y="30" width="{x2 - x1:.1f}" '
-                f'height="{axis_y - 34}"/>'
-            )
-            note = WORDS["chart_gap"].format(years=int(end - start))
-            body.append(
-                f'<text class="fb-chart__note" x="{(x1 + x2) / 2:.1f}" y="46" '
-                f'text-anchor="middle">{note}</text>'
-            )
+            gaps.append((before, after, start, end))
+    notes = [WORDS["chart_gap"].format(years=int(end - start)) for _, _, start, end in gaps]
+    note_rows = _rows(
+        [
+            (axis.narrow_em((start + end) / 2), len(note) * CHARACTER_EM)
+            for (_, _, start, end), note in zip(gaps, notes, strict=True)
+        ]
+    )
+    label_rows = _rows(
+        [(axis.narrow_em(_year_fraction(e.date)), len(str(e.round)) * DIGIT_EM) for e in rounds]
+    )
+    # Top to bottom, in em: the gaps' notes, the rows of round labels, the marks, the axis.
+    top = 0.25
+    label_top = top + (max(note_rows) + 1) * ROW_EM + 0.2 if gaps else top
+    row_count = max(label_rows) + 1
+    mark_y = label_top + row_count * ROW_EM + 0.5
+    axis_y = mark_y + 0.85
+    body: list[str] = []
+    for (_, _, start, end), note, row in zip(gaps, notes, note_rows, strict=True):
+        x1, x2 = axis.percent(start), axis.percent(end)
+        body.append(
+            f'<rect class="fb-chart__gap" x="{x1:.2f}%" y="{top:.2f}em" width="{x2 - x1:.2f}%" '
+            f'height="{axis_y - top:.2f}em"/>'
+        )
+        body.append(
+            f'<text class="fb-chart__note" x="{(x1 + x2) / 2:.2f}%" '
+            f'y="{top + 1.0 + row * ROW_EM:.2f}em" text-anchor="middle">{escape(note)}</text>'
+        )
     body += axis.ticks(axis_y)
-    last_label_x = -100.0
-    row = 0
-    for event in rounds:
+    for event, row in zip(rounds, label_rows, strict=True):
         x = axis.x(_year_fraction(event.date))
         shape, css = style.get(event.place or "unknown", other_style)
         where = event.place or WORDS["chart_place_unknown"]
         tooltip = escape(
             WORDS["chart_round"].format(round=event.round, date=event.date.display, place=where)
         )
-        body.append(f"<g><title>{tooltip}</title>{_mark(shape, x, mark_y, css)}</g>")
-        row = (row + 1) % 2 if x - last_label_x < 22 else 0
+        body.append(f"<g><title>{tooltip}</title>{_at(x, mark_y, _mark(shape, css))}</g>")
         body.append(
-            f'<text class="fb-chart__label" x="{x:.1f}" y="{mark_y - 14 - 18 * row}" '
+            f'<text class="fb-chart__label" x="{x}" '
+            f'y="{label_top + (row_count - row) * ROW_EM - 0.3:.2f}em" '
             f'text-anchor="middle">{event.round}</text>'
         )
-        last_label_x = x
     legend = [(_swatch(*style[p]), p) for p in main]
     if len(places) > len(main):
         legend.append((_swatch(*other_style), WORDS["chart_elsewhere"]))
@@ -206,17 +302,21 @@ def series_chart(topic: Topic, rounds: list[Event]) -> Chart:
         description += WORDS["chart_pauses"].format(
             pauses="; ".join(
                 WORDS["chart_pause"].format(first=a.date.display, last=b.date.display)
-                for a, b in gaps
+                for a, b, _, _ in gaps
             )
         )
     svg = _svg(
         f"chart-{topic.id}",
-        142,
+        axis_y + 1.75,
         WORDS["chart_rounds_title"].format(name=topic.name),
         description,
         body,
     )
-    return Chart(svg, tuple(legend))
+    table = (
+        (WORDS["round"], WORDS["date"], WORDS["place"]),
+        *((str(e.round), e.date.display, e.place or WORDS["chart_place_unknown"]) for e in rounds),
+    )
+    return Chart(svg, tuple(legend), table)
 
 
 def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
@@ -227,26 +327,32 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
     axis = _Axis(
         _year_fraction(changes[0].date), max(_year_fraction(end), _year_fraction(changes[-1].date))
     )
-    bar_y, bar_height, axis_y = 16, 28, 52
+    bar_y, bar_height = 0.3, 1.8
+    axis_y = bar_y + bar_height + 0.25
     body: list[str] = []
-    lines = []
+    lines, periods = [], []
     for i, event in enumerate(changes):
         following = changes[i + 1] if i + 1 < len(changes) else None
-        x1 = axis.x(_year_fraction(event.date))
-        x2 = axis.x(_year_fraction(following.date)) if following else axis.x(axis.end)
+        x1 = axis.percent(_year_fraction(event.date))
+        x2 = axis.percent(_year_fraction(following.date)) if following else axis.percent(axis.end)
         if following:
             label = WORDS["chart_status_until"].format(
                 status=event.status, first=event.date.display, last=following.date.display
+            )
+            period = WORDS["chart_pause"].format(
+                first=event.date.display, last=following.date.display
             )
         else:
             label = WORDS["chart_status_since"].format(
                 status=event.status, first=event.date.display
             )
+            period = WORDS["chart_period_since"].format(first=event.date.display)
         lines.append(label)
+        periods.append((event.status or "", period))
         body.append(
             f'<rect class="fb-chart__status fb-chart__status--{colour[event.status]}" '
-            f'x="{x1:.1f}" y="{bar_y}" width="{max(x2 - x1, 2):.1f}" height="{bar_height}">'
-            f"<title>{escape(label)}</title></rect>"
+            f'x="{x1:.2f}%" y="{bar_y:.2f}em" width="{max(x2 - x1, 0.3):.2f}%" '
+            f'height="{bar_height:.2f}em"><title>{escape(label)}</title></rect>'
         )
     body += axis.ticks(axis_y)
     legend = tuple(
@@ -258,9 +364,9 @@ def status_chart(topic: Topic, changes: list[Event], end: PartialDate) -> Chart:
     )
     svg = _svg(
         f"status-{topic.id}",
-        axis_y + 30,
+        axis_y + 1.75,
         WORDS["chart_status_title"].format(name=topic.name),
         description,
         body,
     )
-    return Chart(svg, legend)
+    return Chart(svg, legend, ((WORDS["chart_status"], WORDS["chart_period"]), *periods))

@@ -215,6 +215,10 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "chart_status_description": "Status of the {name} over time. {changes}.",
         "chart_status_until": "{status}: from {first} to {last}",
         "chart_status_since": "{status}: from {first} on",
+        "chart_figures": "The figures in the picture",
+        "chart_status": "Status",
+        "chart_period": "Period",
+        "chart_period_since": "from {first} on",
         # The page shown under `mkdocs serve` while the data has errors.
         "error_title_one": "The data has 1 problem",
         "error_title_many": "The data has {count} problems",

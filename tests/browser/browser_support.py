@@ -40,3 +40,18 @@ def missing() -> str | None:
 def screenshot(tab, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def element_screenshot(tab, locator, name: str) -> None:
+    """One element, cut from a picture of the whole page (so the page's sticky header, which
+    a screenshot of the element alone would show over it, stays at the top of the page)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    box = locator.bounding_box()
+    scroll_x, scroll_y = tab.evaluate("[window.scrollX, window.scrollY]")
+    clip = {
+        "x": box["x"] + scroll_x,
+        "y": box["y"] + scroll_y,
+        "width": box["width"],
+        "height": box["height"],
+    }
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, clip=clip)

@@ -6,9 +6,9 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import AXE, screenshot
+from browser_support import AXE, element_screenshot, screenshot
 
-from factbook import Project, check
+from factbook import KINDS, Project, check, listing_pages
 from factbook.kinds import Event, Person, Source
 from support import ROOT, BuildRun
 
@@ -18,14 +18,37 @@ A_PERSON = next(
 )
 A_MEETING = MODEL.records["spc-round-12"]
 assert isinstance(A_MEETING, Event)
+SERIES = "security-policy-consultation"
+ROUNDS = sorted(
+    (r for r in MODEL.records.values() if isinstance(r, Event) and r.topic == SERIES and r.round),
+    key=lambda e: e.date.sort_key,
+)
+PREFERRED = {SERIES, A_MEETING.id, A_PERSON.id, "rok-mofa", "joongang-2023-04-17", "gsomia"}
+"""The record of each kind whose page is checked (one with a chart, footnotes, native names)."""
 
-KEY_PAGES = {
-    "home": "",
-    "timeline": "timeline/",
-    "glossary": "glossary/",
-    "person": f"people/{A_PERSON.id}/",
-    "meeting": f"events/{A_MEETING.id}/",
-}
+
+def url_of(src_uri: str) -> str:
+    """A page's address relative to the site, with MkDocs' directory URLs."""
+    path = src_uri.removesuffix(".md").removesuffix("index")
+    return path if path.endswith("/") or not path else path + "/"
+
+
+def pages_of_every_kind() -> dict[str, str]:
+    """One page of every kind: each hand-written page, each listing, a record of each kind."""
+    pages = {f"docs-{p.stem}": url_of(p.name) for p in sorted((ROOT / "docs").glob("*.md"))}
+    for src in sorted(listing_pages()):
+        pages[f"listing-{url_of(src).strip('/').replace('/', '-')}"] = url_of(src)
+    for kind in KINDS.values():
+        records = sorted(
+            (r for r in MODEL.records.values() if type(r) is kind.record),
+            key=lambda r: (r.id not in PREFERRED, r.id),
+        )
+        if records:  # (a kind declared by another test's extension has none here)
+            pages[f"record-{kind.name}"] = url_of(kind.page(records[0].id))
+    return pages
+
+
+KEY_PAGES = pages_of_every_kind()
 
 
 def every_page(real_site: BuildRun) -> list[str]:
@@ -152,8 +175,10 @@ def test_an_explainer_cites_its_sources_in_numbered_notes(page, site_url, width:
     assert page.url.endswith(f"/sources/{source.id}/")
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(KEY_PAGES))
-def test_no_serious_accessibility_violations(page, site_url, name: str) -> None:
+def test_no_serious_accessibility_violations(page, site_url, name: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
     page.goto(site_url + KEY_PAGES[name])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
@@ -162,7 +187,8 @@ def test_no_serious_accessibility_violations(page, site_url, name: str) -> None:
         for v in json.loads(result)["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    screenshot(page, f"page-{name}")
+    if scheme == "light":
+        screenshot(page, f"page-{name}")
     assert violations == [], json.dumps(violations)
 
 
@@ -189,3 +215,107 @@ def test_a_collapsed_backlink_group_opens_from_the_keyboard_on_a_phone(
     assert group.evaluate("d => d.scrollWidth <= d.clientWidth")
     screenshot(tab, f"source-backlinks-opened-375-{'js' if javascript else 'no-js'}")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_home_page_says_what_it_is_and_where_to_start_on_its_first_screen(
+    page, site_url, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url)
+    article = page.locator("article")
+    first_screen = page.evaluate(
+        """() => [...document.querySelectorAll('article p, article li')]
+            .filter(e => e.getBoundingClientRect().bottom <= innerHeight)
+            .map(e => e.innerText).join(' ')"""
+    )
+    assert "sourced explainer" in first_screen and "GSOMIA" in first_screen
+    assert MODEL.as_of is not None and f"as of {MODEL.as_of.display}" in first_screen
+    assert ROUNDS[-1].date.display in first_screen
+    links = {
+        urlsplit(a.get_attribute("href") or "").path.strip("./")
+        for a in article.locator("a").all()
+        if a.is_visible() and (a.bounding_box() or {"y": 1e9})["y"] < 900
+    }
+    starts = {"why-the-talks-stopped", "gsomia-explained", "whos-who", "timeline", "glossary"}
+    if width == 1280:  # on a phone the cards go one under another, past the first screen
+        assert starts | {"since-2024"} <= links, links
+    screenshot(page, f"home-{width}")
+    # The guide at the bottom links every page it names.
+    guide = page.locator("h2#read-on + ul > li")
+    assert guide.count() >= 5
+    for item in guide.all():
+        assert item.locator("a").count() >= 1
+        assert item.locator("em, strong").count() == 0
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_rounds_chart_fills_the_text_width_with_labels_at_text_size(
+    page, site_url, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url)
+    figure = page.locator("article figure.fb-figure").first
+    element_screenshot(page, figure, f"chart-home-{width}")
+    measured = page.evaluate(
+        """() => {
+        const article = document.querySelector('article');
+        const style = getComputedStyle(article);
+        const content = article.clientWidth - parseFloat(style.paddingLeft)
+            - parseFloat(style.paddingRight);
+        const body = parseFloat(getComputedStyle(article.querySelector(':scope > p')).fontSize);
+        const chart = article.querySelector('svg.fb-chart');
+        const box = chart.getBoundingClientRect();
+        const labels = [...chart.querySelectorAll('text')]
+            .filter(t => getComputedStyle(t).display !== 'none')
+            .map(t => {
+                const b = t.getBoundingClientRect();
+                return {text: t.textContent, box: [b.left, b.top, b.right, b.bottom],
+                        size: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a};
+            });
+        return {content, body, chart: [box.left, box.right, box.width], labels,
+                scroll: document.documentElement.scrollWidth, inner: innerWidth};
+        }"""
+    )
+    left, right, chart_width = measured["chart"]
+    assert chart_width >= 0.9 * measured["content"], measured
+    assert measured["scroll"] <= measured["inner"] and left >= 0 and right <= measured["inner"]
+    labels = measured["labels"]
+    assert {str(e.round) for e in ROUNDS} <= {label["text"] for label in labels}
+    for label in labels:
+        assert label["size"] >= measured["body"] - 0.01, label
+        # Inside the picture, not cut off at its edges.
+        assert left - 0.5 <= label["box"][0] and label["box"][2] <= right + 0.5, label
+    # No two labels touch.
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            (al, at, ar, ab), (bl, bt, br, bb) = a["box"], b["box"]
+            overlap = min(ar, br) - max(al, bl) > 0.5 and min(ab, bb) - max(at, bt) > 0.5
+            assert not overlap, (a, b)
+    # Without the picture, the figures are still there as text: a table under the legend.
+    summary = figure.locator("details.fb-figures > summary")
+    assert summary.is_visible()
+    rows = figure.locator("details.fb-figures table tbody tr")
+    assert rows.count() == len(ROUNDS)
+    cells = [row.locator("td").all_text_contents() for row in rows.all()]
+    assert cells == [[str(e.round), e.date.display, e.place or ""] for e in ROUNDS]
+    summary.click()
+    assert rows.first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    element_screenshot(page, figure, f"chart-home-{width}-figures")
+
+
+def test_a_printed_page_shows_its_footnotes_with_the_sources_addresses(page, site_url) -> None:
+    page.goto(site_url + f"events/{A_MEETING.id}/")
+    links = page.locator('article .footnote a[href^="http"]')
+    assert links.count() > 0
+    after = "a => getComputedStyle(a, '::after').content"
+    assert links.first.evaluate(after) == "none"  # on screen, the link is enough
+    page.emulate_media(media="print")
+    assert page.locator("article .footnote").is_visible()
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert page.locator(selector).is_hidden(), selector
+    for link in links.all():
+        href = link.get_attribute("href")
+        assert link.is_visible() and link.evaluate(after) == f'" ({href})"', href
+    screenshot(page, "print-event")

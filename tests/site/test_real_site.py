@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitecheck import broken_links, content
+from sitecheck import broken_links, content, page
 
 from factbook import Project, check
 from factbook.kinds import Event, Term, Topic
@@ -152,3 +152,39 @@ def test_terms_are_marked_in_prose_but_not_in_data_tables(real_site: BuildRun) -
     assert in_prose > 10 and in_tables == []
     # Hand-written pages keep marks wherever their text is.
     assert content(real_site.site, "gsomia-explained/").select(".fb-term")
+
+
+def test_every_chart_carries_its_figures_as_text(real_site: BuildRun) -> None:
+    # Without the picture (not shown, not seen) a chart still makes sense: its figures are a
+    # table in the figure's caption, in the HTML itself, not only in an ARIA label.
+    rounds = sorted(
+        (e for e in MODEL.of(Event) if e.topic == SERIES and e.round),
+        key=lambda e: e.date.sort_key,
+    )
+    for url_path in ("", f"topics/{SERIES}/"):
+        figure = content(real_site.site, url_path).select_one("figure.fb-figure")
+        rows = [
+            [td.get_text() for td in tr.find_all("td")]
+            for tr in figure.select("figcaption details table tbody tr")
+        ]
+        assert rows == [[str(e.round), e.date.display, e.place] for e in rounds], url_path
+    status = content(real_site.site, f"topics/{AGREEMENT}/").select_one("figure.fb-figure")
+    periods = status.select("figcaption details table tbody tr")
+    assert len(periods) == len(status.select(".fb-legend li")) >= 3
+
+
+def test_pages_about_the_project_are_grouped_under_about(real_site: BuildRun) -> None:
+    primary = page(real_site.site, "").select_one("nav.md-nav--primary")
+    sections: dict[str, list[str]] = {}
+    for item in primary.select_one("ul.md-nav__list").find_all("li", recursive=False):
+        name = " ".join(item.find(class_="md-nav__link").get_text().split())
+        sections[name] = [" ".join(a.get_text().split()) for a in item.select("nav a[href]")]
+    assert sections["About"] == ["How this site is made", "Open data", "Benchmark"]
+    # The readers' sections come first; the project's pages are not among them.
+    assert list(sections)[-1] == "About"
+    assert "Benchmark" not in sections and "Open data" not in sections
+    about = content(real_site.site, "how-this-site-is-made/")
+    headings = [h.get_text().strip(" ¶") for h in about.find_all("h2")]
+    assert headings[:3] == ["The engine", "The data format", "Sending a correction"]
+    hrefs = {a["href"] for a in about.find_all("a", href=True)}
+    assert {"../open-data/", "../benchmark/"} <= hrefs
