@@ -9,6 +9,7 @@
 - on_page_markdown: expand `[[id]]` in hand-written pages (`[[cite:id]]` into footnotes); tell
   the glossary which page it is on; point "Edit this page" of a generated page at the YAML that
   defines it.
+- on_page_content: keep the source lists, citation numbers and column headings out of search.
 - on_post_page: schema.org JSON-LD and Open Graph tags in each page's head.
 
 Under `mkdocs serve`, data with errors does not stop the server: every page is replaced by the
@@ -227,6 +228,26 @@ def _edit_base(config: MkDocsConfig) -> str | None:
     if "://" not in page_edit or not page_edit.endswith(docs):
         return None
     return page_edit[: -len(docs)]
+
+
+# Material's search indexes the text of every page, section by section, and a reader downloads
+# the whole index on the first search. These parts of the Markdown extensions' output are text
+# no one searches for: the list of sources under a page (footnotes), the citation numbers in the
+# text and the column headings of tables ("Fact | Detail"). Marked `data-search-exclude`, they are
+# left out of the index; Material then removes the marks (a `data-search-*` attribute with a
+# value), so the pages' HTML is unchanged. Sections such as "Mentioned in" are marked where the
+# templates write their headings.
+SEARCH_EXCLUDED = {
+    '<div class="footnote">': '<div class="footnote" data-search-exclude="sources">',
+    '<sup id="fnref': '<sup data-search-exclude="citation" id="fnref',
+    "<thead>": '<thead data-search-exclude="headings">',
+}
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for tag, marked in SEARCH_EXCLUDED.items():
+        content = content.replace(tag, marked)
+    return content
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

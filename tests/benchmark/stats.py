@@ -112,6 +112,9 @@ class SizeStats:
     after_hook_matters: bool
     """Whether that part is more than noise between rounds."""
     warm_like_floor: bool
+    search_per_record: float
+    """Bytes of Material's search index (search/search_index.json) per record: what a reader
+    downloads on the first search, as the site grows."""
     baseline: Baseline | None
 
 
@@ -158,6 +161,7 @@ def size_stats(r: SizeResult) -> SizeStats:
         cold_over_warm - in_hook,
         cold_over_warm - in_hook >= MATTERS * cold_over_warm,
         warm_extra < NEGLIGIBLE,
+        r.pages.search_index / r.n,
         baseline_stats(r),
     )
 

@@ -90,6 +90,14 @@ TARGETS: tuple[Target, ...] = (
     Target(
         "engine's own time ≤ 1 ms per record at N = 10,000", "own_ms_per_record", "<=", 1, n=10000
     ),
+    Target(
+        "search index ≤ 983 bytes per record at N = 10,000 (half its 1,966 before backlinks, "
+        "source lists and column headings were left out of it)",
+        "search_per_record",
+        "<=",
+        983,
+        n=10000,
+    ),
     Target("peak memory reported", "peak_memory", "reported"),
     Target(
         "`mkdocs serve` rebuild after one YAML change measured",
@@ -185,6 +193,11 @@ def _own_ms_per_record(results: Results, t: Target) -> Measured | None:
     return Measured(s.per_record_ms, {"own": s.engine_own}) if s else None
 
 
+def _search_per_record(results: Results, t: Target) -> Measured | None:
+    r = results.size(t.n) if t.n is not None else None
+    return Measured(r.pages.search_index / r.n, {"size": r.pages.search_index}) if r else None
+
+
 def _peak_memory(results: Results, t: Target) -> Measured | None:
     if not results.sizes:
         return None
@@ -213,6 +226,7 @@ METRICS: dict[str, Metric] = {
     "record_page_change": _record_page_change,
     "largest_listing": _largest_listing,
     "own_ms_per_record": _own_ms_per_record,
+    "search_per_record": _search_per_record,
     "peak_memory": _peak_memory,
     "serve_rebuild": _serve_rebuild,
     "baseline_cold_ratio": _baseline_cold_ratio,

@@ -211,6 +211,9 @@ def test_targets_are_evaluated_from_the_table() -> None:
     linear = outcomes["linear: build(10,000) ≤ 11 × build(1,000), cold"]
     assert linear.status == "met" and linear.measured is not None
     assert linear.measured.value == pytest.approx(58.21 / 6.22)
+    search = next(o for name, o in outcomes.items() if name.startswith("search index"))
+    assert search.status == "met" and search.measured is not None
+    assert search.measured.value == pytest.approx(2 * 2**20 / 10000)
     slower = [o for name, o in outcomes.items() if "baseline" in name]
     assert [o.status for o in slower] == ["met", "met"]  # current / baseline 0.98 (median)
     # Without serve and baseline, their (optional) targets are left off; a missing size is
@@ -249,6 +252,8 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
     )
     assert "| Build wall time, engine cold | 0.95 s | 6.22 s | 58.21 s |" in rendered
     assert "so engine / floor ≥ " in rendered  # the lower bound, from N = 1,000 up
+    assert "| Search index per record | 20,972 bytes | 2,097 bytes | 210 bytes |" in rendered
+    assert "| Search index; whole site | 2.0 MB (210 bytes per record); 30.0 MB |" in rendered
 
 
 def test_page_shows_the_baseline_side_by_side() -> None:

@@ -37,9 +37,11 @@ def missing() -> str | None:
     return None
 
 
-def screenshot(tab, name: str) -> None:
+def screenshot(tab, name: str, full_page: bool = True) -> None:
+    """`full_page=False`: only the viewport, as the reader sees it (an overlay such as the
+    search results stays where it is on screen)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def element_screenshot(tab, locator, name: str) -> None:

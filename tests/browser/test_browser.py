@@ -91,7 +91,9 @@ GSOMIA_PAGES = {"glossary/gsomia/", "topics/gsomia-agreement/", "gsomia-explaine
     [
         ("GSOMIA", GSOMIA_PAGES),
         ("지소미아", GSOMIA_PAGES),
+        ("船越", {"people/takehiro-funakoshi/"}),
         ("Funakoshi", {"people/takehiro-funakoshi/"}),
+        ("two-plus-two", {"glossary/two-plus-two/", "topics/security-policy-consultation/"}),
     ],
 )
 def test_search_finds_the_right_pages(page, site_url, query: str, expected: set[str]) -> None:
@@ -102,6 +104,26 @@ def test_search_finds_the_right_pages(page, site_url, query: str, expected: set[
     results.first.wait_for(timeout=15000)
     first = urlsplit(results.first.get_attribute("href")).path
     assert first.removeprefix(urlsplit(site_url).path) in expected
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_search_result_shows_the_name_in_both_scripts(page, site_url, width: int) -> None:
+    """The index keeps a person's infobox (names in both scripts) but not the lists under a
+    page, so the first result's preview shows who it is."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url)
+    # On a phone the search field hides behind the header's search button.
+    opener = "label.md-header__button[for=__search]" if width < 960 else "input.md-search__input"
+    page.locator(opener).click()
+    page.locator("input.md-search__input").fill("Funakoshi")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=15000)
+    href = urlsplit(first.locator("a").first.get_attribute("href")).path
+    assert href.removeprefix(urlsplit(site_url).path) == "people/takehiro-funakoshi/"
+    assert "Funakoshi Takehiro" in first.inner_text() and "船越健裕" in first.inner_text()
+    box = first.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    screenshot(page, f"search-funakoshi-{width}", full_page=False)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
