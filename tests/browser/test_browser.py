@@ -214,12 +214,13 @@ def test_no_serious_accessibility_violations(page, site_url, name: str, scheme: 
     assert violations == [], json.dumps(violations)
 
 
+@pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_a_collapsed_backlink_group_opens_from_the_keyboard_on_a_phone(
-    browser, site_url, javascript: bool
+    browser, site_url, javascript: bool, width: int
 ) -> None:
     context = browser.new_context(
-        viewport={"width": 375, "height": 800}, java_script_enabled=javascript
+        viewport={"width": width, "height": 800}, java_script_enabled=javascript
     )
     tab = context.new_page()
     tab.goto(site_url + "sources/joongang-2023-04-17/")
@@ -230,12 +231,12 @@ def test_a_collapsed_backlink_group_opens_from_the_keyboard_on_a_phone(
     tab.keyboard.press("Enter")
     first_entry.wait_for(state="visible", timeout=5000)
     assert group.evaluate("d => d.open")
-    # The opened list fits the phone's width (the theme's header is another matter without
+    # The opened list fits the screen's width (the theme's header is another matter without
     # its script).
     box = group.bounding_box()
-    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
     assert group.evaluate("d => d.scrollWidth <= d.clientWidth")
-    screenshot(tab, f"source-backlinks-opened-375-{'js' if javascript else 'no-js'}")
+    screenshot(tab, f"source-backlinks-opened-{width}-{'js' if javascript else 'no-js'}")
     context.close()
 
 
@@ -327,8 +328,13 @@ def test_the_rounds_chart_fills_the_text_width_with_labels_at_text_size(
     element_screenshot(page, figure, f"chart-home-{width}-figures")
 
 
-def test_a_printed_page_shows_its_footnotes_with_the_sources_addresses(page, site_url) -> None:
-    page.goto(site_url + f"events/{A_MEETING.id}/")
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("path", [f"events/{A_MEETING.id}/", "gsomia-explained/"])
+def test_a_printed_page_shows_its_footnotes_with_the_sources_addresses(
+    page, site_url, width: int, path: str
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + path)
     links = page.locator('article .footnote a[href^="http"]')
     assert links.count() > 0
     after = "a => getComputedStyle(a, '::after').content"
@@ -340,4 +346,4 @@ def test_a_printed_page_shows_its_footnotes_with_the_sources_addresses(page, sit
     for link in links.all():
         href = link.get_attribute("href")
         assert link.is_visible() and link.evaluate(after) == f'" ({href})"', href
-    screenshot(page, "print-event")
+    screenshot(page, f"print-{path.strip('/').replace('/', '-')}-{width}")
