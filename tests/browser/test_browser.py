@@ -122,7 +122,8 @@ def test_a_search_result_shows_the_name_in_both_scripts(page, site_url, width: i
     assert href.removeprefix(urlsplit(site_url).path) == "people/takehiro-funakoshi/"
     assert "Funakoshi Takehiro" in first.inner_text() and "船越健裕" in first.inner_text()
     box = first.bounding_box()
-    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    # Within a pixel: the results panel may still be sliding into place (a fraction of a pixel).
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
     screenshot(page, f"search-funakoshi-{width}", full_page=False)
 
 
