@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_support import AXE, element_screenshot, screenshot
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from factbook import KINDS, Project, check, listing_pages
 from factbook.kinds import Event, Person, Source
@@ -99,9 +100,18 @@ GSOMIA_PAGES = {"glossary/gsomia/", "topics/gsomia-agreement/", "gsomia-explaine
 def test_search_finds_the_right_pages(page, site_url, query: str, expected: set[str]) -> None:
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
+    # A query typed while the search worker is still starting can go unanswered: type it
+    # again once before giving up (the results themselves are what is tested).
+    for attempt in range(2):
+        page.locator("input.md-search__input").fill(query)
+        try:
+            results.first.wait_for(timeout=15000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt:
+                raise
+            page.locator("input.md-search__input").fill("")
     first = urlsplit(results.first.get_attribute("href")).path
     assert first.removeprefix(urlsplit(site_url).path) in expected
 
