@@ -12,6 +12,14 @@
 - on_page_content: keep the source lists, citation numbers and column headings out of search.
 - on_post_page: schema.org JSON-LD and Open Graph tags in each page's head.
 
+Editions: the build of `mkdocs.yml` is the English edition. Before it cleans its site, it
+builds the Korean and Japanese editions (the same facts in their words: the core's
+`publish(..., language)`) with MkDocs into folders of their own, each a full MkDocs build of
+the same configuration with the edition's language, words and pages; once the English is
+written, they are moved to `ko/` and `ja/` inside it. So every edition is validated and built
+before anything is cleaned, and a failure in any leaves every edition's previous site as it
+was. `FACTBOOK_EDITIONS=en` builds the English only (a quicker `mkdocs serve`).
+
 Under `mkdocs serve`, data with errors does not stop the server: every page is replaced by the
 list of problems until the next good save (`mkdocs build` still fails on the same data).
 
@@ -25,8 +33,13 @@ import functools
 import html
 import logging
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,11 +47,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_timestamp
 
 import factbook
 from factbook import collector
 from factbook.dates import PartialDate
 from factbook.glossary import GlossaryExtension
+from factbook.wording import abbreviations, language_name
 
 log = get_plugin_logger("factbook")
 
@@ -51,6 +66,15 @@ if not serve_log.handlers:
     _handler.setFormatter(logging.Formatter("ERROR   -  factbook: %(message)s"))
     serve_log.addHandler(_handler)
     serve_log.propagate = False
+
+# Translations older than their English are listed on every build, but never fail one (not even
+# a strict one): MkDocs counts warnings of its own loggers, so they go through this one.
+notice_log = logging.getLogger("factbook.translations")
+if not notice_log.handlers:
+    _notice_handler = logging.StreamHandler()
+    _notice_handler.setFormatter(logging.Formatter("WARNING -  factbook: %(message)s"))
+    notice_log.addHandler(_notice_handler)
+    notice_log.propagate = False
 
 STYLESHEET = "assets/factbook.css"
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "md_in_html", "toc")
@@ -69,6 +93,15 @@ _listings: set[str] = set()
 _pages_seen: set[str] = set()
 """Every generated page of earlier builds in this process: under `serve`, each shows the errors."""
 
+EDITION_VARIABLE = "FACTBOOK_EDITION"
+"""The environment variable naming the edition a build makes (mkdocs.yml reads it for the
+theme's language); set for the editions' builds, unset for the English."""
+COMMAND_VARIABLE = "FACTBOOK_COMMAND"
+"""Passes the command (`serve`…) on to the editions' builds."""
+_edition = "en"
+_staged: dict[str, str] = {}
+"""Language → the folder its edition was built into, before it moves into the site."""
+
 
 def on_startup(command: str, dirty: bool) -> None:
     global _command
@@ -81,6 +114,14 @@ def _build_date() -> PartialDate:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _edition, _command
+    _edition = os.environ.get(EDITION_VARIABLE) or "en"
+    _command = os.environ.get(COMMAND_VARIABLE) or _command
+    with factbook.speaking(_edition):
+        return _configure(config)
+
+
+def _configure(config: MkDocsConfig) -> MkDocsConfig:
     global _output, _glossary, _errors, _listings
     collector.release_previous_build()
     _output = _glossary = None
@@ -88,12 +129,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _listings = factbook.listing_pages()
     _pages_seen.update(_listings)
     _fill_records_section(config.nav)
+    if _edition != "en":
+        _translate_nav(config.nav)
+        config.site_name = factbook.edition_text("site", "name", config.site_name)
+        config.site_description = factbook.edition_text(
+            "site", "description", config.site_description or ""
+        )
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
     started = time.perf_counter()  # for the log line only; nothing built depends on it
     with collector.paused():
         result = factbook.publish(
-            factbook.Project(root, docs_dir=docs_dir, today=_build_date()), _addresses(config)
+            factbook.Project(root, docs_dir=docs_dir, today=_build_date()),
+            _addresses(config),
+            _edition,
         )
         # Frozen before the collector runs again: its first pass would otherwise scan every
         # object the build made (a quarter of a second at 10,000 records), all of them alive.
@@ -102,6 +151,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # In strict mode a warning fails the build too; fail it now, before MkDocs cleans site/,
     # rather than at the end, after the previous site has been overwritten.
     fails = not result.ok or (config.strict and bool(result.diagnostics))
+    if _edition == "en":  # translations are the same for every edition: listed once
+        for notice in result.notices:
+            notice_log.warning(str(notice))
     if fails and _command == "serve":
         _errors = [str(d) for d in result.diagnostics]
         for line in _errors:
@@ -139,6 +191,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         result.glossary_locations,
         functools.partial(factbook.built_relative, directory_urls=config.use_directory_urls),
         generated=result.pages.keys(),
+        abbreviations=abbreviations(),
     )
     # MkDocs hands this list to Markdown(), which takes Extension instances as well as names;
     # MkDocs' own annotation says list[str].
@@ -160,7 +213,20 @@ def _fill_records_section(nav: list[object] | None) -> None:
                     _fill_records_section(value)
 
 
+def _translate_nav(nav: list[object] | None) -> None:
+    """The navigation's titles in the edition's language (its table's `nav`)."""
+    for index, item in enumerate(nav or ()):
+        if isinstance(item, dict):
+            translated = {}
+            for title, value in item.items():
+                if isinstance(value, list):
+                    _translate_nav(value)
+                translated[factbook.edition_text("nav", title, title)] = value
+            nav[index] = translated  # type: ignore[index]
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    files = _edition_pages(files, config)
     if _errors:
         return _error_files(files, config)
     assert _output is not None
@@ -184,6 +250,71 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _edition_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Each hand-written page in the edition's language: `index.ko.md` becomes the Korean
+    edition's `index.md`. A page not yet translated is the English one with a note (so every
+    edition has every page, and the language switcher always lands on the same page); pages of
+    other languages are left out of every edition."""
+    for file in list(files):
+        if not file.is_documentation_page():
+            continue
+        if factbook.page_language(file.src_uri) is not None:
+            files.remove(file)
+            continue
+        if _edition == "en":
+            continue
+        files.remove(file)
+        translated = _translation_file(file, config)
+        english = _read(file)
+        with factbook.speaking(_edition):
+            if translated is not None:
+                content = _read(translated)
+                if _output is not None and any(
+                    n.position.path.endswith(translated.src_uri) for n in _output.notices
+                ):
+                    content = _with_note(content, factbook.WORDS["page_out_of_date"])
+            elif factbook.is_translated(english):
+                content = _with_note(english, factbook.WORDS["page_not_translated"])
+            else:
+                content = _with_note(english, factbook.WORDS["english_only"])
+        page = File.generated(config, file.src_uri, content=content, inclusion=file.inclusion)
+        # "Edit this page" opens the file the reader sees (the translation, if there is one).
+        page.edit_uri = translated.src_uri if translated is not None else file.src_uri
+        files.append(page)
+    return files
+
+
+def _translation_file(file: File, config: MkDocsConfig) -> File | None:
+    """The translated page beside an English one (removed from `files` already, or not)."""
+    stem = file.src_uri.removesuffix(".md")
+    path = Path(config.docs_dir) / f"{stem}.{_edition}.md"
+    if not path.is_file():
+        return None
+    return File(
+        f"{stem}.{_edition}.md", config.docs_dir, config.site_dir, config.use_directory_urls
+    )
+
+
+def _read(file: File) -> str:
+    return file.content_string.removeprefix("\ufeff")
+
+
+def _with_note(markdown: str, note: str) -> str:
+    """A visible note under a page's title (or at its top), in the reader's language."""
+    admonition = f'!!! note "{factbook.WORDS["translation_note"]}"\n\n    {note}\n\n'
+    body = markdown
+    front = ""
+    if body.startswith("---\n"):
+        end = body.find("\n---\n", 4)
+        if end > 0:
+            front, body = body[: end + 5], body[end + 5 :]
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return front + "\n".join([*lines[: index + 1], "", admonition, *lines[index + 1 :]])
+    return front + admonition + body
+
+
 def _error_files(files: Files, config: MkDocsConfig) -> Files:
     """Every page the reader may have open shows the problems instead of stale content."""
     content = factbook.error_page(_errors)
@@ -194,6 +325,168 @@ def _error_files(files: Files, config: MkDocsConfig) -> Files:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
     return files
+
+
+def _editions() -> list[str]:
+    """The editions to build (FACTBOOK_EDITIONS, e.g. `en` or `en,ko`; all by default)."""
+    wanted = os.environ.get("FACTBOOK_EDITIONS", "")
+    chosen = [code.strip() for code in wanted.split(",") if code.strip()]
+    return [code for code in factbook.EDITIONS if not chosen or code in chosen]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """The English build makes the other editions first, each into a folder of its own (both at
+    once: one process each), so that a failure in any of them stops the build before MkDocs
+    cleans the site."""
+    _staged.clear()
+    if _edition != "en":
+        return
+    running = []
+    for language in [code for code in _editions() if code != "en"]:
+        folder = tempfile.mkdtemp(prefix=f"factbook-{language}-")
+        _staged[language] = folder
+        running.append((language, _start_edition(config, language, folder)))
+    failed = [language for language, process in running if process.wait() != 0]
+    if failed:
+        _discard_staged()
+        names = " and ".join(language_name(code) for code in failed)
+        raise PluginError(
+            f"the {names} edition failed (its problems are listed above); nothing was built and "
+            "site/ is unchanged"
+        )
+
+
+def _start_edition(config: MkDocsConfig, language: str, folder: str) -> subprocess.Popen[bytes]:
+    """A build of this configuration in another language, into `folder`, published under
+    `<site_url><language>/`: the same engine (MkDocs or ProperDocs), in a process of its own
+    (MkDocs keeps one instance of each plugin per process, so editions cannot share one)."""
+    engine = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+    environment = {
+        **os.environ,
+        EDITION_VARIABLE: language,
+        COMMAND_VARIABLE: _command,
+        "SITE_URL": _edition_url(config, language),
+    }
+    command = [sys.executable, "-m", engine, "build", "--quiet", "--site-dir", folder]
+    command += ["--config-file", config.config_file_path]
+    if config.strict:
+        command.append("--strict")
+    return subprocess.Popen(command, env=environment)
+
+
+def _edition_url(config: MkDocsConfig, language: str) -> str:
+    base = config.site_url or "/"
+    base = base if base.endswith("/") else base + "/"
+    return base if language == "en" else f"{base}{language}/"
+
+
+def _discard_staged() -> None:
+    for folder in _staged.values():
+        shutil.rmtree(folder, ignore_errors=True)
+    _staged.clear()
+
+
+def on_page_context(
+    context: dict[str, object], page: Page, config: MkDocsConfig, nav: object
+) -> dict[str, object]:
+    """The language switcher leads to this page in each edition, and the footer of a
+    translated edition links to the English it is translated from."""
+    if _edition == "en" and len(_editions()) == 1:
+        return context
+    links = _alternates(config, page)
+    config.extra["alternate"] = [
+        {"name": language_name_in_itself(code), "link": urlsplit(url).path, "lang": code}
+        for code, url in links.items()
+    ]
+    if _edition != "en":
+        with factbook.speaking(_edition):
+            note = factbook.WORDS["translated_from"].format(link=links["en"])
+        config.copyright = _markdown_line(note)
+    return context
+
+
+def _alternates(config: MkDocsConfig, page: Page) -> dict[str, str]:
+    """This page's address in every edition built (the editions have the same pages)."""
+    root = config.site_url or "/"
+    english_root = root.removesuffix(f"{_edition}/") if _edition != "en" else root
+    return {code: f"{_root_of(english_root, code)}{page.url}" for code in _editions()}
+
+
+def _root_of(english_root: str, code: str) -> str:
+    root = english_root if english_root.endswith("/") else english_root + "/"
+    return root if code == "en" else f"{root}{code}/"
+
+
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어", "ja": "日本語"}
+"""Each language by its own name, as language switchers show them."""
+
+
+def language_name_in_itself(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def _markdown_line(text: str) -> str:
+    """A line of the wording with `[text](link)` links, as HTML (escaped)."""
+    import re
+
+    parts = re.split(r"\[([^\]]+)\]\(([^)\s]+)\)", text)
+    result = []
+    for index, part in enumerate(parts):
+        if index % 3 == 0:
+            result.append(html.escape(part))
+        elif index % 3 == 1:
+            label, link = part, parts[index + 1]
+            result.append(
+                f'<a href="{html.escape(link, quote=True)}" hreflang="en">{html.escape(label)}</a>'
+            )
+    return "".join(result)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Move the editions built before into the English site, and list every edition's pages
+    in its sitemap."""
+    if _edition != "en" or not _staged:
+        return
+    for language, folder in sorted(_staged.items()):
+        target = Path(config.site_dir) / language
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.move(folder, target)
+    _staged.clear()
+    _merge_sitemaps(Path(config.site_dir))
+
+
+def on_build_error(error: Exception) -> None:
+    _discard_staged()
+
+
+def _merge_sitemaps(site: Path) -> None:
+    """The English sitemap lists the pages of every edition (search engines read only the one
+    at the root): each edition's `<url>` entries are added to it."""
+    import gzip
+    import re
+
+    root = site / "sitemap.xml"
+    if not root.is_file():
+        return
+    text = root.read_text(encoding="utf-8")
+    added = []
+    for language in factbook.EDITIONS[1:]:
+        other = site / language / "sitemap.xml"
+        if other.is_file():
+            added += re.findall(r"<url>.*?</url>", other.read_text(encoding="utf-8"), re.DOTALL)
+    if not added:
+        return
+    merged = text.replace("</urlset>", "".join(f"    {entry}\n" for entry in added) + "</urlset>")
+    root.write_text(merged, encoding="utf-8")
+    gz = site / "sitemap.xml.gz"
+    with (
+        open(gz, "wb") as raw,
+        gzip.GzipFile(
+            fileobj=raw, filename=str(gz), mode="wb", mtime=get_build_timestamp()
+        ) as packed,
+    ):
+        packed.write(merged.encode("utf-8"))
 
 
 def _addresses(config: MkDocsConfig) -> factbook.Addresses:
@@ -258,6 +551,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
         1,
     )
+    if len(_editions()) > 1:
+        links = _alternates(config, page)
+        alternates = [
+            f'<link rel="alternate" hreflang="{code}" href="{html.escape(url, quote=True)}">'
+            for code, url in links.items()
+        ]
+        default = html.escape(links["en"], quote=True)
+        alternates.append(f'<link rel="alternate" hreflang="x-default" href="{default}">')
+        output = output.replace("</head>", "".join(alternates) + "</head>", 1)
     if _errors or _output is None:
         return output
     src_uri = page.file.src_uri

@@ -15,9 +15,12 @@ from .output import Output
 from .project import Checked, Project, build, check, publish
 from .render import error_page, kind_listings, listing_pages
 from .schema import schema_text
+from .translations import english_page, is_translated, page_language
 from .urls import Addresses, built_relative
+from .wording import EDITIONS, WORDS, edition_text, speaking
 
 __all__ = [
+    "EDITIONS",
     "KINDS",
     "STYLESHEET",
     "Addresses",
@@ -28,15 +31,21 @@ __all__ = [
     "Project",
     "RecordKind",
     "Severity",
+    "WORDS",
     "build",
     "built_relative",
     "check",
+    "edition_text",
+    "english_page",
     "error_page",
+    "is_translated",
     "kind_listings",
     "listing_pages",
+    "page_language",
     "publish",
     "register",
     "schema_text",
+    "speaking",
 ]
 
 STYLESHEET = Path(__file__).parent / "assets" / "factbook.css"

@@ -1,6 +1,8 @@
-"""Command line: `python -m factbook check` (what the pre-commit hook runs),
-`python -m factbook emit OUT` (every page as plain Markdown, for engines that run no MkDocs hooks)
-and `python -m factbook schema` (rewrite the JSON Schema file editors' tooling reads).
+"""Command line: `python -m factbook check` (what the pre-commit hook runs; it also prints how
+much of each edition is translated), `python -m factbook translations ko` (what a translator
+fills in), `python -m factbook emit OUT` (every page as plain Markdown, for engines that run no
+MkDocs hooks) and `python -m factbook schema` (rewrite the JSON Schema file editors' tooling
+reads).
 
 Run from the project folder with `hooks/` on the path: `PYTHONPATH=hooks python -m factbook check`.
 """
@@ -15,9 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import Model, Output, Project, build, check, dates, resolve
+from . import Checked, Model, Output, Project, build, check, dates, resolve, translations
 from .dates import PartialDate
 from .schema import SCHEMA_PATH, schema_text
+from .wording import TRANSLATED_LANGUAGES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         help="the day --stale counts back from (default: SOURCE_DATE_EPOCH's "
         "day, else the clock's)",
     )
+    translating = commands.add_parser(
+        "translations",
+        help="print YAML for every missing or out-of-date translation into a language",
+    )
+    translating.add_argument("language", choices=TRANSLATED_LANGUAGES)
+    translating.add_argument(
+        "file", nargs="?", help="only the records of this data file (e.g. data/people.yaml)"
+    )
     emit = commands.add_parser("emit", help="write all pages as Markdown into a folder")
     emit.add_argument("out", type=Path, help="the folder to write (must not be docs/ or data/)")
     commands.add_parser("schema", help=f"rewrite {SCHEMA_PATH.name} from the declared kinds")
@@ -63,20 +74,30 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     project = Project(args.root, args.data, args.docs)
     started = time.perf_counter()
-    result = check(project) if args.command == "check" else build(project)
+    result = build(project) if args.command == "emit" else check(project)
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
+    if isinstance(result, Checked):
+        for notice in result.translations.warnings:
+            print(notice, file=sys.stderr)
     if not result.ok:
         count = sum(1 for d in result.diagnostics if d.severity.value == "error")
         print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
         return 1
     if isinstance(result, Output):
         return _emit(project, result, args.out)
+    if args.command == "translations":
+        print(translations.skeleton(result.model, result.translations, args.language, args.file))
+        return 0
     elapsed = time.perf_counter() - started
     print(
         f"ok: {len(result.model.records)} records, {len(result.doc_pages)} pages checked "
         f"in {elapsed:.2f} s"
     )
+    for language in TRANSLATED_LANGUAGES:
+        words = result.translations.coverage.get(language, translations.Coverage())
+        pages = result.translations.pages.get(language, translations.Coverage())
+        print(f"{language}: records' words {words}; pages {pages}")
     if args.stale:
         _report_stale(result.model, args.stale, args.today or _today())
     return 0

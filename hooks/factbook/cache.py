@@ -10,9 +10,10 @@ validate, link and render. The key covers everything the output depends on:
   the versions of the libraries that read YAML and render templates;
 - the settings: folders, the build's date (for future-date warnings), page addresses.
 
-One entry is kept, in `.cache/factbook/` under the project root (where Material's plugins keep
-theirs). Only builds without errors are stored. An entry that cannot be read counts as absent,
-and a cache that cannot be written is skipped: the cache can make a build faster, never fail it.
+One entry per edition is kept, in `.cache/factbook/` under the project root (where Material's
+plugins keep theirs). Only builds without errors are stored. An entry that cannot be read
+counts as absent, and a cache that cannot be written is skipped: the cache can make a build
+faster, never fail it.
 Deleting the folder is always safe.
 
 The entry is data, never code: the key as a JSON string on the first line, the output as
@@ -40,7 +41,8 @@ from . import plaindata
 from .output import Output
 
 FOLDER = Path(".cache") / "factbook"
-ENTRY = "output.cache"
+ENTRY = "output-{language}.cache"
+"""One entry per edition (its language's code)."""
 FORMAT = "2"
 """Changes when the entry's layout changes."""
 LIBRARIES = ("PyYAML", "Jinja2", "MarkupSafe", "fastjsonschema", "jsonschema")
@@ -78,11 +80,11 @@ def _version(library: str) -> str:
         return "-"
 
 
-def load(root: Path, wanted: str) -> Output | None:
+def load(root: Path, wanted: str, language: str = "en") -> Output | None:
     """The stored output of the project at `root` if it was stored under `wanted`, else None."""
     expected = _key_line(wanted)
     try:
-        with open(root / FOLDER / ENTRY, "rb") as stored:
+        with open(root / FOLDER / ENTRY.format(language=language), "rb") as stored:
             # Another build's entry is refused on its first line, before the output is parsed.
             if stored.readline(len(expected)) != expected:
                 return None
@@ -111,7 +113,7 @@ def _decode(mapped: mmap.mmap, start: int) -> Output | None:
         return None
 
 
-def store(root: Path, stored_key: str, output: Output) -> None:
+def store(root: Path, stored_key: str, output: Output, language: str = "en") -> None:
     """Keep `output` as the one entry of the project at `root`; written to a temporary file
     first, so a reader never sees half an entry."""
     folder = root / FOLDER
@@ -126,7 +128,7 @@ def store(root: Path, stored_key: str, output: Output) -> None:
                 file.write(_key_line(stored_key))
                 file.write(data + b"\n")
                 file.write(texts)
-            os.replace(temporary, folder / ENTRY)
+            os.replace(temporary, folder / ENTRY.format(language=language))
         except BaseException:
             os.unlink(temporary)
             raise

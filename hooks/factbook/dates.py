@@ -11,7 +11,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from .wording import MONTHS, WORDS
+from .wording import MONTHS, WORDS, month_name
 
 
 @dataclass(frozen=True, order=True)
@@ -65,10 +65,10 @@ class PartialDate:
         """The date as readers see it, at its precision: "17 April 2023", "April 2023", "2023"."""
         if self.day and self.month:
             return WORDS["date_day"].format(
-                day=self.day, month=MONTHS[self.month - 1], year=self.year
+                day=self.day, month=month_name(self.month), year=self.year
             )
         if self.month:
-            return WORDS["date_month"].format(month=MONTHS[self.month - 1], year=self.year)
+            return WORDS["date_month"].format(month=month_name(self.month), year=self.year)
         return WORDS["date_year"].format(year=self.year)
 
     @property
@@ -92,7 +92,14 @@ def span(start: PartialDate | None, end: PartialDate | None, open_ended: bool = 
         return start.display
     same_month = (start.year, start.month) == (end.year, end.month)
     if start.precision == end.precision == "day" and same_month:
-        return WORDS["span_same_month"].format(first_day=start.day, last=end.display)
+        assert start.month is not None  # a day's date has its month
+        return WORDS["span_same_month"].format(
+            first_day=start.day,
+            last_day=end.day,
+            month=month_name(start.month),
+            year=start.year,
+            last=end.display,
+        )
     return WORDS["span"].format(first=start.display, last=end.display)
 
 

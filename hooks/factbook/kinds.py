@@ -9,7 +9,7 @@ kind declared elsewhere joins with `register()` and brings a template, `<name>.m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import PartialDate
@@ -86,6 +86,7 @@ class Source(Record):
     )
     note: str | None = fact(
         defined(MARKDOWN, "Anything a reader should know about this source (Markdown)."),
+        translated=True,
         default=None,
     )
     sources: tuple[str, ...] = ()
@@ -123,8 +124,10 @@ def _source_jsonld(source: Source, ld: LinkedData) -> dict[str, Any]:
 
 @dataclass(frozen=True, kw_only=True)
 class Organization(Record):
-    name: str = fact(defined(TEXT, "The English name."))
-    short_name: str | None = fact(defined(TEXT, "A short form used in running text."), default=None)
+    name: str = fact(defined(TEXT, "The English name."), native="native")
+    short_name: str | None = fact(
+        defined(TEXT, "A short form used in running text."), translated=True, default=None
+    )
     native: Native = fact(NATIVE, default_factory=Native)
     aliases: tuple[str, ...] = fact(ALIASES, default=())
     country: str | None = fact(COUNTRY, default=None)
@@ -133,7 +136,7 @@ class Organization(Record):
         relation=Relation("part_of", ("organization",)),
         default=None,
     )
-    summary: str | None = fact(defined(MARKDOWN), default=None)
+    summary: str | None = fact(defined(MARKDOWN), translated=True, default=None)
 
     @property
     def display_name(self) -> str:
@@ -159,7 +162,7 @@ class Role(Part):
     SCHEMA_EXTRA = {"description": "A position a person held."}
     LABEL = "title"
 
-    title: str = fact(defined(TEXT, "The position's English title."))
+    title: str = fact(defined(TEXT, "The position's English title."), native="native_title")
     sources: tuple[str, ...] = fact(defined("sources"), relation=CITED_BY)
     native_title: Native = fact(NATIVE, default_factory=Native)
     organization: str | None = fact(
@@ -208,15 +211,20 @@ class Person(Record):
     native: Native = fact(NATIVE, default_factory=Native)
     aliases: tuple[str, ...] = fact(ALIASES, default=())
     country: str | None = fact(COUNTRY, default=None)
-    summary: str | None = fact(defined(MARKDOWN), default=None)
+    summary: str | None = fact(defined(MARKDOWN), translated=True, default=None)
     roles: tuple[Role, ...] = fact(
         _list_of("Positions held, each with its sources.", "role"), default=()
     )
+
+    shown_name: str | None = field(default=None, compare=False)
+    """The name an edition in another language shows (translations.py: from `native`)."""
 
     @property
     def display_name(self) -> str:
         """Family name first when the name is stored in parts (one order for every Korean and
         Japanese name on the site), else the name as written."""
+        if self.shown_name:
+            return self.shown_name
         if self.family_name and self.given_name:
             return f"{self.family_name} {self.given_name}"
         return self.name or self.family_name or self.given_name or self.id
@@ -254,17 +262,20 @@ class Topic(Record):
             "enum": ["series", "agreement", "arrangement", "policy"],
         }
     )
-    name: str = fact(defined(TEXT, "The English name."))
-    short_name: str | None = fact(defined(TEXT), default=None)
+    name: str = fact(defined(TEXT, "The English name."), native="native")
+    short_name: str | None = fact(defined(TEXT), translated=True, default=None)
     native: Native = fact(NATIVE, default_factory=Native)
     aliases: tuple[str, ...] = fact(ALIASES, default=())
     parties: tuple[str, ...] = fact(
         _list_of("Country codes of the parties.", "country"), default=()
     )
-    summary: str = fact(defined(MARKDOWN, "One short paragraph."))
-    details: str | None = fact(defined(MARKDOWN, "Longer explanation (Markdown)."), default=None)
+    summary: str = fact(defined(MARKDOWN, "One short paragraph."), translated=True)
+    details: str | None = fact(
+        defined(MARKDOWN, "Longer explanation (Markdown)."), translated=True, default=None
+    )
     terms: str | None = fact(
         defined(MARKDOWN, "How the agreement works, e.g. its renewal rule (Markdown)."),
+        translated=True,
         default=None,
     )
 
@@ -300,7 +311,9 @@ class Participant(Part):
 
     person: str = fact(_ref("Id of the person."), relation=Relation("participant", ("person",)))
     side: str | None = fact(defined("country", "The country the person represented."), default=None)
-    title: str | None = fact(defined(TEXT, "The person's title at the event."), default=None)
+    title: str | None = fact(
+        defined(TEXT, "The person's title at the event."), translated=True, default=None
+    )
     organization: str | None = fact(
         _ref("Id of the organization the person represented."),
         relation=Relation("represented_at", ("organization",)),
@@ -308,6 +321,7 @@ class Participant(Part):
     )
     role: str | None = fact(
         defined(TEXT, "What the person did there, e.g. `head of delegation`, `signatory`."),
+        translated=True,
         default=None,
     )
     sources: tuple[str, ...] = fact(defined("sources"), relation=CITED_BY, default=())
@@ -318,7 +332,7 @@ class Quote(Part):
     SCHEMA_NAME = "quote"
     SCHEMA_EXTRA = {"description": "A short quotation, attributed to whoever said it."}
 
-    text: str = fact(defined(TEXT, "The exact words, without quotation marks."))
+    text: str = fact(defined(TEXT, "The exact words, without quotation marks."), translated=True)
     by: str = fact(
         _ref("Id of the person or organization that said it."),
         relation=Relation("quoted", ("person", "organization")),
@@ -328,7 +342,7 @@ class Quote(Part):
 
 @dataclass(frozen=True, kw_only=True)
 class Event(Record):
-    title: str = fact(defined(TEXT, "A short headline."))
+    title: str = fact(defined(TEXT, "A short headline."), translated=True)
     date: PartialDate = fact(DATE)
     end_date: PartialDate | None = fact(
         defined("date", "For events over several days."), starts="date", default=None
@@ -361,9 +375,9 @@ class Event(Record):
         },
         default=None,
     )
-    place: str | None = fact(defined(TEXT, "The city, e.g. Seoul."), default=None)
+    place: str | None = fact(defined(TEXT, "The city, e.g. Seoul."), translated=True, default=None)
     venue: str | None = fact(
-        defined(TEXT, "The building, e.g. the Foreign Ministry."), default=None
+        defined(TEXT, "The building, e.g. the Foreign Ministry."), translated=True, default=None
     )
     country: str | None = fact(defined("country", "Where it took place."), default=None)
     status: str | None = fact(
@@ -372,6 +386,7 @@ class Event(Record):
             "The topic's status from this event on, e.g. `in force` (drawn as a status chart "
             "on the topic's page).",
         ),
+        translated=True,
         default=None,
     )
     duration_minutes: Quantity | None = fact(
@@ -381,10 +396,12 @@ class Event(Record):
         ),
         default=None,
     )
-    summary: str = fact(defined(MARKDOWN, "One or two sentences (Markdown)."))
-    details: str | None = fact(defined(MARKDOWN, "More on what happened (Markdown)."), default=None)
+    summary: str = fact(defined(MARKDOWN, "One or two sentences (Markdown)."), translated=True)
+    details: str | None = fact(
+        defined(MARKDOWN, "More on what happened (Markdown)."), translated=True, default=None
+    )
     outcome: str | None = fact(
-        defined(MARKDOWN, "What was agreed or decided (Markdown)."), default=None
+        defined(MARKDOWN, "What was agreed or decided (Markdown)."), translated=True, default=None
     )
     participants: tuple[Participant, ...] = fact(
         _list_of("Who took part, on which side, in what capacity.", "participant"), default=()
@@ -437,7 +454,7 @@ def _event_jsonld(event: Event, ld: LinkedData) -> dict[str, Any]:
 
 @dataclass(frozen=True, kw_only=True)
 class Term(Record):
-    term: str = fact(defined(TEXT, "The headword as readers know it."))
+    term: str = fact(defined(TEXT, "The headword as readers know it."), native="native")
     aliases: tuple[str, ...] = fact(
         defined(
             "aliases",
@@ -453,9 +470,12 @@ class Term(Record):
             "type": "string",
             "minLength": 1,
             "maxLength": 300,
-        }
+        },
+        translated=True,
     )
-    definition: str = fact(defined(MARKDOWN, "A paragraph in your own words (Markdown)."))
+    definition: str = fact(
+        defined(MARKDOWN, "A paragraph in your own words (Markdown)."), translated=True
+    )
     see_also: tuple[str, ...] = fact(
         _list_of("Ids of related records.", "ref", True), relation=Relation("see_also"), default=()
     )

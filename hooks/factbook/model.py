@@ -57,6 +57,10 @@ class Quantity:
 APPROXIMATE = "about "
 """How data says a quantity is approximate (`duration_minutes: about 150`)."""
 
+TRANSLATIONS = "translations"
+"""The top-level key of a translation file (with `language`): translations.py."""
+LANGUAGE = "language"
+
 TEXT = "text"
 MARKDOWN = "markdown"
 """Fields of this form are Markdown: `[[id]]` and links in them are checked and located."""
@@ -82,6 +86,12 @@ class FieldSpec:
     relation: Relation | None = None
     starts: str | None = None
     """For the end of a range: the Python name of the field it must not come before."""
+    translated: bool = False
+    """Words, not a fact: each edition shows its translation (translations.py)."""
+    native: str | None = None
+    """For a translated name: the field of native-script forms (`Native`) whose form in the
+    edition's language stands in for a translation (an official name as its government
+    writes it)."""
 
 
 def fact(
@@ -90,11 +100,13 @@ def fact(
     key: str | None = None,
     relation: Relation | None = None,
     starts: str | None = None,
+    translated: bool = False,
+    native: str | None = None,
     default: Any = dataclasses.MISSING,
     default_factory: Any = dataclasses.MISSING,
 ) -> Any:
     """Declare a data field. A field without a default is required in data files."""
-    spec = FieldSpec(schema, key, relation, starts)
+    spec = FieldSpec(schema, key, relation, starts, translated or native is not None, native)
     return field(default=default, default_factory=default_factory, metadata={"fact": spec})
 
 
@@ -180,7 +192,12 @@ class Native(Part):
     }
 
     ko: str | None = fact(
-        {"description": "Korean, in Hangul (e.g. 서민정).", "type": "string", "minLength": 1},
+        {
+            "description": "In Hangul, as Korean sources write it (e.g. 서민정; for a Japanese "
+            "name too, e.g. 후나코시 다케히로). The Korean edition shows it.",
+            "type": "string",
+            "minLength": 1,
+        },
         default=None,
     )
     hanja: str | None = fact(
@@ -189,7 +206,9 @@ class Native(Part):
     )
     ja: str | None = fact(
         {
-            "description": "Japanese, in kanji/kana (e.g. 船越健裕).",
+            "description": "As Japanese sources write it: kanji/kana for a Japanese name "
+            "(e.g. 船越健裕), the katakana reading for a Korean one (e.g. ソ・ミンジョン). The "
+            "Japanese edition shows it (with the Hanja, for a Korean name).",
             "type": "string",
             "minLength": 1,
         },

@@ -59,6 +59,8 @@ class Output:
     """Record id → where `[[id]]` leads."""
     notes: dict[str, SourceNote] = field(default_factory=dict)
     """Source id → what its footnote says, for `[[cite:id]]`."""
+    notices: tuple[Diagnostic, ...] = ()
+    """Translations older than their English: listed, never a reason to fail a build."""
     from_cache: bool = field(default=False, compare=False)
     """Read from the build cache rather than built (how it was made, not what it holds)."""
 
@@ -117,6 +119,7 @@ def output_of(
     figures: dict[str, str],
     glossary_locations: dict[str, str],
     addresses: Addresses,
+    notices: tuple[Diagnostic, ...] = (),
 ) -> Output:
     """Everything the site engine needs from a good build, as plain data."""
     head = {
@@ -148,6 +151,7 @@ def output_of(
         targets=link_targets(model),
         notes={source.id: SourceNote.of(source) for source in model.of(Source)},
         as_of=model.as_of.display if model.as_of else "",
+        notices=notices,
     )
 
 

@@ -3,11 +3,13 @@
     load      YAML files → plain data with the position of every value      (load.py)
     validate  each file against the JSON Schema of the declared kinds        (schema.py)
     assemble  records from every value the schema did not refuse             (assemble.py)
+    translate translations checked against the English they translate       (translations.py)
     resolve   references, cross-record rules, backlinks                      (resolve.py)
-    render    model → Markdown pages from templates                          (render.py)
+    render    model → Markdown pages from templates, in one edition's words  (render.py)
     output    what a site engine needs, as plain data                        (output.py)
 
-`check()` runs the first four and reports every problem at once; `build()` also renders;
+`check()` runs the first five and reports every problem at once; `build()` also renders one
+edition (English, or a translated one: the same facts in another language's words);
 `publish()` is `build()` read from the build cache (cache.py) when no input changed.
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, charts, collector, kinds, limits, resolve
+from . import cache, charts, collector, kinds, limits, resolve, translations, wording
 from .assemble import assemble
 from .dates import PartialDate
 from .diagnostics import Diagnostic, errors
@@ -25,6 +27,7 @@ from .model import Model, Reference
 from .output import Output, output_of
 from .render import DocPage, Site
 from .schema import validate
+from .translations import Translations, english_page, page_language
 from .urls import Addresses
 
 
@@ -63,6 +66,10 @@ class Checked:
     doc_pages: dict[str, DocPage] = field(default_factory=dict)
     """Hand-written pages by their path as messages show it (e.g. `docs/index.md`)."""
     references: tuple[Reference, ...] = ()
+    """References of the English: they make the backlinks of every edition."""
+    translations: Translations = Translations()
+    translated_pages: dict[str, dict[str, DocPage]] = field(default_factory=dict)
+    """Language → the English page's path as messages show it → its translation."""
 
     @property
     def ok(self) -> bool:
@@ -73,6 +80,7 @@ def check(project: Project) -> Checked:
     """Load, validate, assemble and resolve; every problem is reported, none raised."""
     diagnostics: list[Diagnostic] = []
     loaded_files: list[LoadedFile] = []
+    entries: list[translations.Entry] = []
     reported: dict[str, set[FieldPath]] = {}
     for path in project.data_files():
         loaded, problems = load_file(path, project.display(path))
@@ -81,7 +89,10 @@ def check(project: Project) -> Checked:
             continue
         schema_problems, reported[loaded.path] = validate(loaded)
         diagnostics += schema_problems
-        if isinstance(loaded.data, dict):
+        if translations.is_translation_file(loaded.data):
+            if not schema_problems:  # a file with mistakes is reported, not half read
+                entries += translations.entries(loaded)
+        elif isinstance(loaded.data, dict):
             loaded_files.append(loaded)
 
     assembly = assemble(loaded_files, reported)
@@ -91,66 +102,105 @@ def check(project: Project) -> Checked:
     for prose in assembly.prose:
         references += resolve.prose_references(prose)
 
+    # Translations are checked like the English (their references too) but make no backlinks:
+    # every edition lists the same pages under "Mentioned in".
+    checked_translations = translations.compare(model, entries, assembly.skipped_ids)
+    diagnostics += checked_translations.diagnostics
+    translated_refs = [
+        reference
+        for prose in checked_translations.prose
+        for reference in resolve.prose_references(prose)
+    ]
+
     doc_pages: dict[str, DocPage] = {}
     page_texts: list[tuple[str, str]] = []
+    english_texts: dict[str, str] = {}
+    translated_texts: list[tuple[str, str, str]] = []
+    translated_pages: dict[str, dict[str, DocPage]] = {}
     docs_root = project.root / project.docs_dir
     for path in project.doc_files():
         markdown = path.read_text(encoding="utf-8-sig")
         display = project.display(path)
-        doc_pages[display] = DocPage.read(path.relative_to(docs_root).as_posix(), markdown)
+        src_uri = path.relative_to(docs_root).as_posix()
         page_refs, citation_problems = resolve.page_references(display, markdown)
-        references += page_refs
+        language = page_language(path)
+        if language is None:
+            doc_pages[display] = DocPage.read(src_uri, markdown)
+            english_texts[display] = markdown
+            references += page_refs
+        else:
+            page = DocPage.read(english_page(src_uri), markdown)
+            translated_pages.setdefault(language, {})[english_page(display)] = page
+            translated_texts.append((language, display, markdown))
+            translated_refs += page_refs
         diagnostics += citation_problems
         diagnostics += limits.page_problems(display, markdown)
         page_texts.append((display, markdown))
+    page_warnings, page_coverage = translations.compare_pages(english_texts, translated_texts)
+    checked_translations = translations.with_pages(
+        checked_translations, page_warnings, page_coverage
+    )
+    diagnostics += translations.orphan_pages(english_texts, translated_texts)
 
     # Only records in the model can be targets; references from left-out records are checked too.
-    diagnostics += resolve.check_references(model, references, assembly.skipped_ids)
+    diagnostics += resolve.check_references(
+        model, [*references, *translated_refs], assembly.skipped_ids
+    )
     diagnostics += resolve.check_records(model)
     diagnostics += charts.problems(model, references)
     diagnostics += resolve.retyped_dates(model, page_texts)
     if project.today is not None:
         diagnostics += resolve.future_dates(model, project.today)
     ordered = tuple(sorted(diagnostics, key=lambda d: d.sort_key))
-    return Checked(model, ordered, doc_pages, tuple(references))
+    return Checked(
+        model, ordered, doc_pages, tuple(references), checked_translations, translated_pages
+    )
 
 
-def build(project: Project, addresses: Addresses = Addresses()) -> Output:
-    """check(), then render every page when there is no error."""
+def build(project: Project, addresses: Addresses = Addresses(), language: str = "en") -> Output:
+    """check(), then render every page of one edition when there is no error."""
     with collector.paused():
         checked = check(project)
         if not checked.ok:
-            return Output(checked.diagnostics)
+            return Output(checked.diagnostics, notices=checked.translations.warnings)
         backlinks = resolve.backlinks(checked.model, list(checked.references))
-        site = Site(checked.model, backlinks, checked.doc_pages)
-        figures = {topic_id: site.figure(topic_id) for topic_id in site.charts}
-        return output_of(
-            checked.model,
-            checked.diagnostics,
-            site.pages(),
-            figures,
-            site.glossary_locations,
-            addresses,
-        )
+        model, gaps, doc_pages = checked.model, {}, checked.doc_pages
+        if language != "en":
+            localized = translations.localize(model, checked.translations, language)
+            model, gaps = localized.model, localized.gaps
+            titles = checked.translated_pages.get(language, {})
+            doc_pages = {path: titles.get(path, page) for path, page in doc_pages.items()}
+        with wording.speaking(language):
+            site = Site(model, backlinks, doc_pages, gaps)
+            figures = {topic_id: site.figure(topic_id) for topic_id in site.charts}
+            return output_of(
+                model,
+                checked.diagnostics,
+                site.pages(),
+                figures,
+                site.glossary_locations,
+                addresses,
+                notices=checked.translations.warnings,
+            )
 
 
-def publish(project: Project, addresses: Addresses) -> Output:
+def publish(project: Project, addresses: Addresses, language: str = "en") -> Output:
     """What a site engine needs: from the cache when no input changed, else from `build()`."""
-    before = _cache_key(project, addresses)
+    before = _cache_key(project, addresses, language)
     with collector.paused():  # reading back builds as many objects as a build keeps
-        stored = cache.load(project.root, before)
+        stored = cache.load(project.root, before, language)
     if stored is not None:
         return stored
-    result = build(project, addresses)
+    result = build(project, addresses, language)
     # Store only what was built from the inputs the key describes: an editor may save a file
     # while the build runs (under `mkdocs serve`), and that build must not be filed under it.
-    if result.ok and _cache_key(project, addresses) == before:
+    if result.ok and _cache_key(project, addresses, language) == before:
         with collector.paused():  # encoding makes as many objects as the output holds
-            cache.store(project.root, before, result)
+            cache.store(project.root, before, result, language)
     return result
 
 
-def _cache_key(project: Project, addresses: Addresses) -> str:
+def _cache_key(project: Project, addresses: Addresses, language: str = "en") -> str:
     """Every file a build reads (the data, the hand-written pages, templates of kinds declared
     outside the core) and every setting it depends on, the declared kinds included."""
     declared = [
@@ -165,6 +215,14 @@ def _cache_key(project: Project, addresses: Addresses) -> str:
         if p.is_file()
     )
     settings = repr(
-        (str(project.root), project.data_dir, project.docs_dir, project.today, addresses, declared)
+        (
+            str(project.root),
+            project.data_dir,
+            project.docs_dir,
+            project.today,
+            addresses,
+            declared,
+            language,
+        )
     )
     return cache.key(settings, [*project.data_files(), *project.doc_files(), *templates])

@@ -25,7 +25,7 @@ from .kinds import Event, Organization, Source, Term, Topic
 from .model import Model, Native, Quantity, Record, RecordKind
 from .resolve import Backlink
 from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, relative
-from .wording import WORDS, country_name, language_name, relation_label
+from .wording import WORDS, country_name, edition_table, language, language_name, relation_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,9 +46,18 @@ def listed_kinds() -> list[RecordKind]:
 
 
 def kind_listings() -> dict[str, str]:
-    """The kinds' listing pages (source path → title), in the order readers see them: the
-    navigation's records section."""
-    return {kind.listing_page: kind.listing for kind in listed_kinds() if kind.listing}
+    """The kinds' listing pages (source path → title, in the language being rendered), in the
+    order readers see them: the navigation's records section."""
+    return {kind.listing_page: kind_word(kind, "listing") for kind in listed_kinds()}
+
+
+def kind_word(kind: RecordKind, what: str) -> str:
+    """A kind's `listing` title or its `name`, in the language being rendered."""
+    english = (kind.listing or "") if what == "listing" else kind.name
+    table = edition_table(language()).get("kinds")
+    words = table.get(kind.key) if isinstance(table, dict) else None
+    value = words.get(what) if isinstance(words, dict) else None
+    return value if isinstance(value, str) and value else english
 
 
 def listing_pages() -> set[str]:
@@ -78,9 +87,15 @@ class Site:
     timeline_page = TIMELINE_PAGE
 
     def __init__(
-        self, model: Model, backlinks: dict[str, list[Backlink]], doc_pages: dict[str, DocPage]
+        self,
+        model: Model,
+        backlinks: dict[str, list[Backlink]],
+        doc_pages: dict[str, DocPage],
+        gaps: dict[str, str] | None = None,
     ) -> None:
         self.model = model
+        self.gaps = gaps or {}
+        """Record id → why its page shows some English (translations.localize)."""
         self.backlinks = backlinks
         self.doc_pages = doc_pages
         self.events_by_topic: dict[str, list[Event]] = defaultdict(list)
@@ -167,8 +182,9 @@ class Site:
         """Every generated page: source path → Markdown."""
         pages: dict[str, str] = {}
         for record in self.model.records.values():
-            pages[record.src_uri] = self.front_matter(record) + self.render(
-                f"{record.record_kind.name}.md.j2", record.src_uri, record=record
+            pages[record.src_uri] = self.front_matter(record) + self.with_gap_note(
+                record.id,
+                self.render(f"{record.record_kind.name}.md.j2", record.src_uri, record=record),
             )
         for kind in listed_kinds():
             records = sorted(self.model.of(kind.record), key=self.sort_key)
@@ -176,7 +192,7 @@ class Site:
             pages.update(
                 self.listing(
                     kind.listing_page,
-                    kind.listing or "",
+                    kind_word(kind, "listing"),
                     self.listing_template(kind),
                     groups,
                     lambda part: {"records": part},
@@ -247,7 +263,7 @@ class Site:
     def front_matter(self, record: Record) -> str:
         """YAML front matter with the page description (search results, link previews)."""
         description = record.description(self.plain) or WORDS["page_description"].format(
-            kind=record.record_kind.name.capitalize(), name=record.display_name
+            kind=kind_word(record.record_kind, "name").capitalize(), name=record.display_name
         )
         # Themes put the description into an attribute as it is: give it HTML-escaped. A JSON
         # string is valid YAML, whatever the text holds.
@@ -257,6 +273,16 @@ class Site:
         if boost:
             front += f"search:\n  boost: {boost}\n"
         return front + "---\n\n"
+
+    def with_gap_note(self, record_id: str, markdown: str) -> str:
+        """A page that shows English (or older) words says so under its title, in the reader's
+        language."""
+        gap = self.gaps.get(record_id)
+        if gap is None:
+            return markdown
+        title, newline, rest = markdown.partition("\n")
+        note = f'!!! note "{WORDS["translation_note"]}"\n\n    {WORDS[gap]}\n\n'
+        return f"{title}{newline}\n{note}{rest.lstrip(chr(10))}"
 
     def plain(self, markdown: str | None) -> str:
         """A Markdown field as one line of plain text, references named as the site names them."""
@@ -562,7 +588,7 @@ def _group_label(kind_name: str) -> str:
     if label:
         return label
     kind = kinds.by_name(kind_name)
-    return kind.listing or kind.key.capitalize()
+    return kind_word(kind, "listing") or kind.key.capitalize()
 
 
 def error_page(diagnostics: list[str]) -> str:

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 from .diagnostics import Diagnostic, did_you_mean
 from .kinds import KINDS
 from .load import MAX_PROBLEMS_PER_FILE, FieldPath, LoadedFile, capped
-from .model import Part, RecordKind, Schema, data_fields
+from .model import LANGUAGE, TRANSLATIONS, Part, RecordKind, Schema, data_fields
 from .text import quoted
+from .wording import TRANSLATED_LANGUAGES
 
 if TYPE_CHECKING:
     import jsonschema
@@ -123,6 +124,27 @@ def _declared(kinds: tuple[RecordKind, ...]) -> Schema:
         for part in _parts(kind.record):
             definitions.setdefault(part.SCHEMA_NAME, _object(part, part.SCHEMA_EXTRA))
         definitions[kind.name] = _object(kind.record, {})
+    definitions.update(_translation_definitions(kinds))
+    properties: Schema = {
+        kind.key: {
+            "description": kind.description,
+            "type": "array",
+            "items": {"$ref": f"#/$defs/{kind.name}"},
+        }
+        for kind in kinds
+    }
+    properties[LANGUAGE] = {
+        "description": "The language of a translation file's `translations` (an edition's).",
+        "enum": list(TRANSLATED_LANGUAGES),
+    }
+    properties[TRANSLATIONS] = {
+        "description": "Translations of records' words into `language`, by record id. Facts "
+        "(dates, numbers, ids, sources) are never translated. By convention `data/X.yaml` is "
+        "translated in `data/translations/<language>/X.yaml`.",
+        "type": "object",
+        "propertyNames": {"$ref": "#/$defs/id"},
+        "additionalProperties": {"$ref": "#/$defs/translated_record"},
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://factbook.invalid/schema/facts.schema.json",
@@ -132,15 +154,86 @@ def _declared(kinds: tuple[RecordKind, ...]) -> Schema:
         "checked by `python -m factbook check`.",
         "type": "object",
         "additionalProperties": False,
-        "properties": {
-            kind.key: {
-                "description": kind.description,
-                "type": "array",
-                "items": {"$ref": f"#/$defs/{kind.name}"},
-            }
-            for kind in kinds
-        },
+        "properties": properties,
+        "if": {"anyOf": [{"required": [LANGUAGE]}, {"required": [TRANSLATIONS]}]},
+        "then": {"required": [LANGUAGE, TRANSLATIONS]},
         "$defs": definitions,
+    }
+
+
+TRANSLATED_TEXT: Schema = {
+    "description": "A translation, and the English it translates.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["of", "text"],
+    "properties": {
+        "of": {
+            "description": "The fingerprint of the English text this translates (`python -m "
+            "factbook translations <language>` prints it). When the English changes, the "
+            "translation is reported as out of date until this is updated.",
+            "type": "string",
+            "pattern": "^[0-9a-f]{8}$",
+        },
+        "text": {
+            "description": "The translated text: the same form as the English (Markdown with "
+            "`[[id]]` where the English is Markdown).",
+            "type": "string",
+            "minLength": 1,
+        },
+    },
+}
+
+
+def _translation_definitions(kinds: tuple[RecordKind, ...]) -> Schema:
+    """A translated record: any kind's translated fields, by their key (parts' fields in a list,
+    one item per English item), so editors' tooling completes and explains them."""
+    fields: Schema = {}
+    for kind in kinds:
+        record: type = kind.record
+        for declared in data_fields(record):
+            if declared.spec.translated:
+                fields.setdefault(declared.key, _translated_field(declared.spec.schema))
+            inner: type = declared.value_type
+            if declared.is_list and isinstance(inner, type) and issubclass(inner, Part):
+                part: type = inner
+                words = {
+                    f.key: _translated_field(f.spec.schema)
+                    for f in data_fields(part)
+                    if f.spec.translated
+                }
+                if words:
+                    fields.setdefault(
+                        declared.key,
+                        {
+                            "description": "One entry per English item, in the same order "
+                            "(`{}` for an item with nothing to translate).",
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": words,
+                            },
+                        },
+                    )
+    return {
+        "translated_text": TRANSLATED_TEXT,
+        "translated_record": {
+            "description": "The translated words of one record.",
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "properties": dict(sorted(fields.items())),
+        },
+    }
+
+
+def _translated_field(english: Schema) -> Schema:
+    described = english.get("description") or SHARED_DEFINITIONS.get(
+        str(english.get("$ref", "")).rpartition("/")[2], {}
+    ).get("description", "")
+    return {
+        "description": f"Translation of: {described}".strip(),
+        "$ref": "#/$defs/translated_text",
     }
 
 

@@ -11,8 +11,23 @@ data, in the terms of the data files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
 from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+EDITIONS = ("en", "ko", "ja")
+"""The site's editions by language code, English (the source of every translation) first."""
+TRANSLATED_LANGUAGES = EDITIONS[1:]
+
+EDITION_TABLES = Path(__file__).parent / "editions"
+"""`<code>.yaml` per edition: the phrases below translated (`words`), and the months,
+countries, languages, kinds' listing titles, navigation and site texts in that language."""
 
 MONTHS = (
     "January",
@@ -59,7 +74,7 @@ ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
 """Abbreviations that names in the data use as they are ("ROK Ministry of Foreign Affairs"),
 spelled out on every page where they appear (glossary.py marks them)."""
 
-WORDS: Mapping[str, str] = MappingProxyType(
+ENGLISH_WORDS: Mapping[str, str] = MappingProxyType(
     {
         # Dates (see dates.py): precision decides the form.
         "date_day": "{day} {month} {year}",
@@ -219,6 +234,19 @@ WORDS: Mapping[str, str] = MappingProxyType(
         "chart_status": "Status",
         "chart_period": "Period",
         "chart_period_since": "from {first} on",
+        # Editions in other languages (translations.py): where a page still shows English.
+        "translation_note": "Translation",
+        "not_translated": "Part of this page is not yet translated and is shown in English.",
+        "out_of_date": "The English text of this page has changed since it was translated: the "
+        "translation may be out of date.",
+        "page_not_translated": "This page is not yet translated; it is shown in English.",
+        "page_out_of_date": "The English page has changed since this translation was made: it "
+        "may be out of date.",
+        "english_only": "This page is written for the project's maintainers and is available in "
+        "English only.",
+        "translated_from": "This edition is translated from the English edition; the facts, "
+        "dates and sources are the same. [Read this page in English]({link})",
+        "translated_quote": "(translated from {language})",
         # The page shown under `mkdocs serve` while the data has errors.
         "error_title_one": "The data has 1 problem",
         "error_title_many": "The data has {count} problems",
@@ -230,14 +258,91 @@ WORDS: Mapping[str, str] = MappingProxyType(
 )
 
 
+_speaking: ContextVar[str] = ContextVar("edition", default="en")
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Render in an edition's language: every phrase, month and country name looked up while
+    this is active comes from its table (the core builds one edition at a time)."""
+    token = _speaking.set(language)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def language() -> str:
+    """The language being rendered."""
+    return _speaking.get()
+
+
+@cache
+def edition_table(language: str) -> Mapping[str, Any]:
+    """An edition's translated tables (empty for English, whose tables are in this file)."""
+    path = EDITION_TABLES / f"{language}.yaml"
+    if language == "en" or not path.is_file():
+        return MappingProxyType({})
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return MappingProxyType(loaded if isinstance(loaded, dict) else {})
+
+
+def edition_text(section: str, key: str, english: str) -> str:
+    """One entry of a section of the active edition's table (`nav`, `site`, ...), else the
+    English."""
+    found = edition_table(language()).get(section) or {}
+    value = found.get(key) if isinstance(found, dict) else None
+    return value if isinstance(value, str) and value else english
+
+
+class _Phrases(Mapping[str, str]):
+    """WORDS as the active edition says them; a phrase its table lacks stays English (a test
+    requires every table to be complete)."""
+
+    def __getitem__(self, key: str) -> str:
+        english = ENGLISH_WORDS[key]
+        if _speaking.get() == "en":
+            return english
+        return edition_text("words", key, english)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ENGLISH_WORDS)
+
+    def __len__(self) -> int:
+        return len(ENGLISH_WORDS)
+
+
+WORDS: Mapping[str, str] = _Phrases()
+
+
+def month_name(month: int) -> str:
+    """A month as dates show it in the active edition ("April"; "4" in ko and ja)."""
+    names = edition_table(language()).get("months")
+    if isinstance(names, list) and len(names) == 12:
+        return str(names[month - 1])
+    return MONTHS[month - 1]
+
+
+def _named(section: str, english: Mapping[str, str], code: str) -> str:
+    return edition_text(section, code, english.get(code, code))
+
+
 def country_name(code: str | None) -> str:
     """A country's name from its code; an unknown code is shown as it is."""
-    return COUNTRIES.get(code or "", code or "")
+    return _named("countries", COUNTRIES, code or "")
 
 
 def language_name(code: str | None) -> str:
     """A language's name from its code; an unknown code is shown as it is."""
-    return LANGUAGES.get(code or "", code or "")
+    return _named("languages", LANGUAGES, code or "")
+
+
+def abbreviations() -> Mapping[str, str]:
+    """The abbreviations the active edition spells out (see ABBREVIATIONS)."""
+    table = edition_table(language())
+    if language() == "en" or not isinstance(table.get("abbreviations"), dict):
+        return ABBREVIATIONS
+    return MappingProxyType(table["abbreviations"])
 
 
 def relation_label(name: str) -> str:

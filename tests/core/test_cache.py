@@ -28,7 +28,7 @@ def project(tmp_path: Path) -> Project:
 
 
 def entry(project: Project) -> Path:
-    return project.root / CACHE / cache.ENTRY
+    return project.root / CACHE / cache.ENTRY.format(language="en")
 
 
 def fresh(project: Project, addresses: Addresses = ADDRESSES) -> output.Output:
