@@ -338,6 +338,15 @@ class Quote(Part):
         relation=Relation("quoted", ("person", "organization")),
     )
     source: str = fact(_ref("Id of the source that reports it."), relation=CITED_BY)
+    original: str | None = fact(
+        defined(
+            TEXT,
+            "The words as the source prints them, when its language is not English (`text` "
+            "then holds your English translation): the edition in the source's language "
+            "quotes them, and every other edition marks its words as a translation.",
+        ),
+        default=None,
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 
 from . import charts, dates, kinds, links, text
-from .kinds import Event, Organization, Source, Term, Topic
+from .kinds import Event, Organization, Quote, Source, Term, Topic
 from .model import Model, Native, Quantity, Record, RecordKind
 from .resolve import Backlink
 from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, relative
@@ -545,6 +545,20 @@ class PageContext:
         if named:
             entry = WORDS["backlink_relations"].format(link=entry, relations=", ".join(named))
         return entry
+
+    def quoted(self, quote: Quote) -> tuple[str, str]:
+        """A quotation's words as this edition shows them, and the name of the language they
+        were translated from ("" when they are the source's own words): the edition in the
+        source's language quotes the original; every other edition says it is a translation."""
+        source = self.site.model.records.get(quote.source)
+        spoken = getattr(source, "language", None) or "en"
+        if spoken == language():
+            if quote.original:
+                return quote.original, ""
+            if spoken == "en":
+                return quote.text, ""
+            return quote.text, language_name("en")  # no original: translated from the English
+        return quote.text, language_name(spoken)
 
     def glossary_anchor(self, term: Term) -> str:
         return f"{self.url(self.site.glossary_locations[term.id])}#{term.id}"

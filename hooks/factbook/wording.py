@@ -247,6 +247,8 @@ ENGLISH_WORDS: Mapping[str, str] = MappingProxyType(
         "translated_from": "This edition is translated from the English edition; the facts, "
         "dates and sources are the same. [Read this page in English]({link})",
         "translated_quote": "(translated from {language})",
+        "quote_open": "“",
+        "quote_close": "”",
         # The page shown under `mkdocs serve` while the data has errors.
         "error_title_one": "The data has 1 problem",
         "error_title_many": "The data has {count} problems",

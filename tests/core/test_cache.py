@@ -118,8 +118,8 @@ def test_a_change_during_the_build_is_not_stored(
     data = project.root / "data" / "facts.yaml"
     real_build = factbook.project.build
 
-    def build_then_edit(p: Project, addresses: Addresses) -> output.Output:
-        result = real_build(p, addresses)
+    def build_then_edit(p: Project, addresses: Addresses, language: str = "en") -> output.Output:
+        result = real_build(p, addresses, language)
         data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         return result
 
@@ -198,7 +198,14 @@ def test_a_planted_entry_never_runs(project: Project, tmp_path: Path, craft: Any
 
 
 def test_a_stored_output_reads_back_equal(project: Project) -> None:
-    # Warnings too: a Severity, Positions, every field of Output with something in it.
+    # Warnings too: a Severity, Positions, every field of Output with something in it (an
+    # out-of-date translation gives it a notice).
+    translations = project.root / "data" / "translations" / "ko" / "facts.yaml"
+    translations.parent.mkdir(parents=True)
+    translations.write_text(
+        "language: ko\ntranslations:\n  round-one:\n    title: {of: '00000000', text: 제1차}\n",
+        encoding="utf-8",
+    )
     dated = Project(project.root, today=PartialDate(2020, 1, 1))
     built = fresh(dated)
     assert built.ok and built.diagnostics and built.terms and built.defined_at

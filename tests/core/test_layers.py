@@ -27,6 +27,7 @@ ORDER = [
     "schema",
     "limits",
     "assemble",
+    "translations",
     "resolve",
     # render (charts, pages, glossary marks) → output for site engines → its cache.
     "charts",
