@@ -30,15 +30,18 @@ on_config. Edits to this file or the core need a restart; data edits are watched
 from __future__ import annotations
 
 import functools
+import gzip
 import html
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -345,8 +348,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for language in [code for code in _editions() if code != "en"]:
         folder = tempfile.mkdtemp(prefix=f"factbook-{language}-")
         _staged[language] = folder
-        running.append((language, _start_edition(config, language, folder)))
-    failed = [language for language, process in running if process.wait() != 0]
+        log_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _relay, after the build)
+        running.append((language, _start_edition(config, language, folder, log_file), log_file))
+    failed = []
+    for language, process, log_file in running:
+        if process.wait() != 0:
+            failed.append(language)
+        _relay(language, log_file)
     if failed:
         _discard_staged()
         names = " and ".join(language_name(code) for code in failed)
@@ -356,7 +364,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
 
 
-def _start_edition(config: MkDocsConfig, language: str, folder: str) -> subprocess.Popen[bytes]:
+def _start_edition(
+    config: MkDocsConfig, language: str, folder: str, log_file: IO[bytes]
+) -> subprocess.Popen[bytes]:
     """A build of this configuration in another language, into `folder`, published under
     `<site_url><language>/`: the same engine (MkDocs or ProperDocs), in a process of its own
     (MkDocs keeps one instance of each plugin per process, so editions cannot share one)."""
@@ -367,11 +377,21 @@ def _start_edition(config: MkDocsConfig, language: str, folder: str) -> subproce
         COMMAND_VARIABLE: _command,
         "SITE_URL": _edition_url(config, language),
     }
-    command = [sys.executable, "-m", engine, "build", "--quiet", "--site-dir", folder]
+    # Not --quiet: MkDocs counts strict mode's warnings only when they are logged.
+    command = [sys.executable, "-m", engine, "build", "--site-dir", folder]
     command += ["--config-file", config.config_file_path]
     if config.strict:
         command.append("--strict")
-    return subprocess.Popen(command, env=environment)
+    return subprocess.Popen(command, env=environment, stdout=log_file, stderr=subprocess.STDOUT)
+
+
+def _relay(language: str, log_file: IO[bytes]) -> None:
+    """An edition's warnings and errors, in this build's log (its progress lines are not)."""
+    log_file.seek(0)
+    for line in log_file.read().decode("utf-8", "replace").splitlines():
+        if line.strip() and not line.startswith("INFO"):
+            print(f"[{language}] {line}", file=sys.stderr)
+    log_file.close()
 
 
 def _edition_url(config: MkDocsConfig, language: str) -> str:
@@ -427,8 +447,6 @@ def language_name_in_itself(code: str) -> str:
 
 def _markdown_line(text: str) -> str:
     """A line of the wording with `[text](link)` links, as HTML (escaped)."""
-    import re
-
     parts = re.split(r"\[([^\]]+)\]\(([^)\s]+)\)", text)
     result = []
     for index, part in enumerate(parts):
@@ -463,9 +481,6 @@ def on_build_error(error: Exception) -> None:
 def _merge_sitemaps(site: Path) -> None:
     """The English sitemap lists the pages of every edition (search engines read only the one
     at the root): each edition's `<url>` entries are added to it."""
-    import gzip
-    import re
-
     root = site / "sitemap.xml"
     if not root.is_file():
         return
@@ -543,6 +558,9 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     return content
 
 
+_MATERIAL_ALTERNATES = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">\s*')
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Add schema.org JSON-LD and Open Graph tags to the page's head."""
     # Material's search dialog has no accessible name; screen readers announce it as "Search".
@@ -552,6 +570,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         1,
     )
     if len(_editions()) > 1:
+        # Material writes the switcher's links into the head as they are (paths); search
+        # engines want full addresses, and x-default.
+        output = _MATERIAL_ALTERNATES.sub("", output)
         links = _alternates(config, page)
         alternates = [
             f'<link rel="alternate" hreflang="{code}" href="{html.escape(url, quote=True)}">'

@@ -33,8 +33,9 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildRun:
-    """The real explainer, built from the repository's own files into a temporary folder."""
+    """The real explainer, all three editions, built from the repository's own files into a
+    temporary folder."""
     site = tmp_path_factory.mktemp("real") / "site"
-    run = mkdocs_build(ROOT, site)
+    run = mkdocs_build(ROOT, site, editions=None)
     assert run.returncode == 0, run.output
     return run

@@ -23,6 +23,8 @@ ENGINE = "properdocs" if importlib.util.find_spec("properdocs") else "mkdocs"
 """The site engine the tests build with: MkDocs in .venv, ProperDocs in .venv-properdocs (where
 `mkdocs` is installed too, as Material's dependency, so the engine is chosen by what is there)."""
 ADDRESS_VARIABLES = ("SITE_URL", "EDIT_URI")
+EDITIONS = "FACTBOOK_EDITIONS"
+"""Which editions a build makes (hooks/mkdocs_adapter.py); unset: English, Korean, Japanese."""
 """What mkdocs.yml reads the site's address and edit links from (`!ENV`). Builds in tests start
 without them, whatever the shell running the tests has set, and are given them explicitly."""
 
@@ -37,10 +39,16 @@ class BuildRun:
         return self.output.splitlines()
 
 
-def build_env(addresses: Mapping[str, str] | None = None) -> dict[str, str]:
+def build_env(
+    addresses: Mapping[str, str] | None = None, editions: str | None = "en"
+) -> dict[str, str]:
     """The environment of a build or `serve` in tests: this process's, without the address
-    variables unless `addresses` gives them, reproducible and without Material's banner."""
-    env = {k: v for k, v in os.environ.items() if k not in ADDRESS_VARIABLES}
+    variables unless `addresses` gives them, reproducible and without Material's banner.
+    `editions`: FACTBOOK_EDITIONS (the English only, unless a test is about the editions:
+    each one is a build of its own; None builds all)."""
+    env = {k: v for k, v in os.environ.items() if k not in (*ADDRESS_VARIABLES, EDITIONS)}
+    if editions is not None:
+        env[EDITIONS] = editions
     return {
         **env,
         **(addresses or {}),
@@ -56,12 +64,13 @@ def mkdocs_build(
     timeout: float = 300,
     addresses: Mapping[str, str] | None = None,
     engine: tuple[str, ...] = (sys.executable, "-m", ENGINE),
+    editions: str | None = "en",
 ) -> BuildRun:
     """`mkdocs build --strict` (or `properdocs build --strict`, see ENGINE) in a subprocess, as a
     maintainer would run it. `addresses` sets SITE_URL and EDIT_URI; `engine` is the command that
     runs another engine. A build that hangs past `timeout` comes back as a failed run (return
     code -1) instead of stalling the suite."""
-    env = build_env(addresses)
+    env = build_env(addresses, editions)
     try:
         completed = subprocess.run(
             [
