@@ -571,15 +571,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     )
     if len(_editions()) > 1:
         # Material writes the switcher's links into the head as they are (paths); search
-        # engines want full addresses, and x-default.
+        # engines want this page's full address in each edition, and x-default. The rel
+        # value ends in a space: still the one token `alternate` to browsers and crawlers, but
+        # not what Material's script selects (`link[rel=alternate]`), which takes each such
+        # link for an edition's root and asks for a sitemap.xml beside it (a 404 per page).
         output = _MATERIAL_ALTERNATES.sub("", output)
         links = _alternates(config, page)
         alternates = [
-            f'<link rel="alternate" hreflang="{code}" href="{html.escape(url, quote=True)}">'
+            f'<link rel="alternate " hreflang="{code}" href="{html.escape(url, quote=True)}">'
             for code, url in links.items()
         ]
         default = html.escape(links["en"], quote=True)
-        alternates.append(f'<link rel="alternate" hreflang="x-default" href="{default}">')
+        alternates.append(f'<link rel="alternate " hreflang="x-default" href="{default}">')
         output = output.replace("</head>", "".join(alternates) + "</head>", 1)
     if _errors or _output is None:
         return output

@@ -37,6 +37,7 @@ BACKLINKS_SHOWN = 10
 collapsed behind their name and count (a click, or Enter on the keyboard, opens them)."""
 
 _FOOTNOTES_MARK = re.compile("\x00([0-9]+)\x00")
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 """Where a template placed the footnotes (data cannot hold NUL: load.py refuses it)."""
 
 
@@ -77,7 +78,8 @@ class DocPage:
         """A page titled by its first `# ` heading (else by its path)."""
         for line in markdown.splitlines():
             if line.startswith("# "):
-                return cls(src_uri, line[2:].strip())
+                # Without an attribute list (`# 見出し { #anchor }`): the title as readers see it.
+                return cls(src_uri, _ATTRIBUTES.sub("", line[2:]).strip())
         return cls(src_uri, src_uri)
 
 
@@ -563,11 +565,13 @@ class PageContext:
     def glossary_anchor(self, term: Term) -> str:
         return f"{self.url(self.site.glossary_locations[term.id])}#{term.id}"
 
-    def native(self, native: Native) -> str:
-        """Native-script forms, each marked with its language so browsers pick the right font."""
+    def native(self, native: Native, besides: str | None = None) -> str:
+        """Native-script forms, each marked with its language so browsers pick the right font;
+        `besides`: leave out the form already shown (an edition's title is its native form)."""
         return " · ".join(
             f'<span lang="{lang}">{text.literal(form)}</span>'
             for _, form, lang in native.labelled()
+            if form != besides
         )
 
     @staticmethod

@@ -588,6 +588,11 @@ def _pattern_problem(
             f"'{quoted(value)}' is not a country code",
             "use two capital letters such as KR, JP or US",
         )
+    if subschema == TRANSLATED_TEXT["properties"]["of"]:
+        return (
+            f"'{quoted(value)}' is not a fingerprint of an English text",
+            "copy the 8 letters and digits `python -m factbook translations <language>` prints",
+        )
     return (
         f"'{field}' does not have the expected form",
         subschema.get("description", "see the schema"),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -370,11 +371,13 @@ def orphan_pages(
     english: dict[str, str], translated: list[tuple[str, str, str]]
 ) -> list[Diagnostic]:
     """A translated page whose English page does not exist (renamed, or a typo)."""
+    names = {Path(page).name: page for page in english}
     return [
         Diagnostic(
             Position(path, 1, 1),
             f"{language} page {path} translates {english_page(path)}, which does not exist",
-            did_you_mean(english_page(path), english) or "rename it after the English page",
+            did_you_mean(Path(english_page(path)).name, names)
+            or "name it after the English page it translates",
         )
         for language, path, _ in translated
         if english_page(path) not in english
@@ -489,33 +492,62 @@ def translation_file(data_path: str, language: str, data_dir: str = "data") -> s
 def skeleton(model: Model, checked: Translations, language: str, only: str | None = None) -> str:
     """YAML for every field of `language` that is missing or out of date, grouped by the
     translation file it belongs in, each with its fingerprint and the English as a comment:
-    what a translator fills in. `only`: the records of one data file."""
+    what a translator fills in (under the file's `translations:`). `only`: the records of one
+    data file."""
     given = checked.by_field.get(language, {})
     by_file: dict[str, list[str]] = {}
     for record in model.records.values():
         if only is not None and record.origin.path != only:
             continue
-        lines: list[str] = []
+        wanted: list[English] = []
         for english in translatable(record):
             entry = given.get((record.id, english.ref))
-            now = fingerprint(english.text)
-            if (entry is not None and entry.of == now) or (
-                entry is None and _native_form(english.native, language)
-            ):
-                continue
-            lines += [
-                *(f"    # {line}".rstrip() for line in english.text.splitlines()),
-                f"    {shown(english.ref)}:",
-                f"      of: {now}",
-                f"      text: {entry.text if entry else ''}".rstrip(),
-            ]
-        if lines:
+            current = entry is not None and entry.of == fingerprint(english.text)
+            if not current and not (entry is None and _native_form(english.native, language)):
+                wanted.append(english)
+        if wanted:
             target = translation_file(record.origin.path, language)
-            by_file.setdefault(target, []).append("\n".join([f"  {record.id}:", *lines]))
-    parts = []
-    for target, records in sorted(by_file.items()):
-        parts.append(
-            f"# --- {target} (under `translations:`; a part's field such as roles[2].title goes"
-            f" in a list) ---\n" + "\n".join(records)
-        )
-    return "\n".join(parts) + ("\n" if parts else "")
+            by_file.setdefault(target, []).append(_skeleton_record(record, wanted, given))
+    return "".join(
+        f"# --- {target} ---\n" + "".join(records) for target, records in sorted(by_file.items())
+    )
+
+
+def _skeleton_record(
+    record: Record, wanted: list[English], given: dict[tuple[str, FieldRef], Entry]
+) -> str:
+    lines = [f"  {record.id}:"]
+    lists: dict[str, dict[int, list[English]]] = {}
+    for english in wanted:
+        if len(english.ref) == 1:
+            lines += _skeleton_field(english, given.get((record.id, english.ref)), "    ")
+        else:
+            name, index = str(english.ref[0]), int(english.ref[1])
+            lists.setdefault(name, {}).setdefault(index, []).append(english)
+    for name, items in lists.items():
+        # A list part: one entry per English item, `{}` for those with nothing to fill in.
+        lines.append(f"    {name}:")
+        count = max(i for i in items) + 1
+        for index in range(count):
+            fields = items.get(index, [])
+            if not fields:
+                lines.append("      - {}")
+                continue
+            for position, english in enumerate(fields):
+                entry = given.get((record.id, english.ref))
+                field_lines = _skeleton_field(english, entry, "        ")
+                if position == 0:
+                    field_lines[-3] = "      - " + field_lines[-3].lstrip()
+                lines += field_lines
+    return "\n".join(lines) + "\n"
+
+
+def _skeleton_field(english: English, entry: Entry | None, indent: str) -> list[str]:
+    comments = [f"{indent}# {line}".rstrip() for line in english.text.splitlines()]
+    text = json.dumps(entry.text, ensure_ascii=False) if entry else ""
+    return [
+        *comments,
+        f"{indent}{english.ref[-1]}:",
+        f'{indent}  of: "{fingerprint(english.text)}"',
+        f"{indent}  text: {text}".rstrip(),
+    ]
