@@ -246,9 +246,8 @@ ENGLISH_WORDS: Mapping[str, str] = MappingProxyType(
         "English only.",
         "translated_from": "This edition is translated from the English edition; the facts, "
         "dates and sources are the same. [Read this page in English]({link})",
-        "translated_quote": "(translated from {language})",
-        "quote_open": "“",
-        "quote_close": "”",
+        "quoted": "“{quote}”",
+        "quoted_in_translation": "“{quote}” (translated from {language})",
         # The page shown under `mkdocs serve` while the data has errors.
         "error_title_one": "The data has 1 problem",
         "error_title_many": "The data has {count} problems",

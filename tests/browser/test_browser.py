@@ -9,7 +9,7 @@ import pytest
 from browser_support import AXE, element_screenshot, screenshot
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from factbook import KINDS, Project, check, listing_pages
+from factbook import KINDS, Project, check, listing_pages, page_language
 from factbook.kinds import Event, Person, Source
 from support import ROOT, BuildRun
 
@@ -36,7 +36,8 @@ def url_of(src_uri: str) -> str:
 
 def pages_of_every_kind() -> dict[str, str]:
     """One page of every kind: each hand-written page, each listing, a record of each kind."""
-    pages = {f"docs-{p.stem}": url_of(p.name) for p in sorted((ROOT / "docs").glob("*.md"))}
+    english = [p for p in sorted((ROOT / "docs").glob("*.md")) if page_language(p) is None]
+    pages = {f"docs-{p.stem}": url_of(p.name) for p in english}
     for src in sorted(listing_pages()):
         pages[f"listing-{url_of(src).strip('/').replace('/', '-')}"] = url_of(src)
     for kind in KINDS.values():
