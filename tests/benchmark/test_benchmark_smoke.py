@@ -94,7 +94,7 @@ def test_publish_timer_times_a_cold_publish_and_leaves_its_cache(tmp_path: Path)
     assert (
         abs(times["publish"] - sum(times[step] for step in steps)) < 0.01 + 0.05 * times["publish"]
     )
-    assert (tmp_path / "project" / ".cache" / "factbook" / "output.cache").is_file()
+    assert (tmp_path / "project" / ".cache" / "factbook" / "output-en.cache").is_file()
     assert missing_probes({**times, **time_build(tmp_path / "project")}) == []
 
 
@@ -245,7 +245,8 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
     rendered = report.page(sample())
     missing = skeleton(committed) - skeleton(rendered) - {"- Compared with"}
     assert not missing
-    assert rendered.startswith("# Benchmark\n") and "```text\nProfile at N = 10,000" in rendered
+    assert rendered.startswith("---\n") and "\n# Benchmark\n" in rendered
+    assert "```text\nProfile at N = 10,000" in rendered
     assert (
         "| engine / floor ≤ 1.05 at N = 1,000 (cold: first build, or any data changed) | "
         "**not met** | 1.125 wall (CPU 1.125) |" in rendered
