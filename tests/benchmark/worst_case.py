@@ -14,7 +14,8 @@ Times `mkdocs build --strict` of a copy of the real site (data/, docs/, hooks/, 
 
 Each row is one build of the English edition (`FACTBOOK_EDITIONS=en`: the limits are switched
 off inside this process, not in the Korean and Japanese builds it would start) in a fresh copy
-(no build cache), timed from outside, process start included. Prints a table and writes the figures as JSON:
+(no build cache), timed from outside, process start included. Prints a table and writes the
+figures as JSON:
 
     .venv/bin/python tests/benchmark/worst_case.py [--cap 300] [--out worst_case.json]
 
