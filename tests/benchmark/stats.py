@@ -69,6 +69,26 @@ class Baseline:
 
 
 @dataclass(frozen=True)
+class Editions:
+    """All three editions (English, Korean, Japanese) in one `mkdocs build`, cold, against the
+    English alone, cold, at one N: medians of the rounds."""
+
+    wall: float
+    """Wall time of the build of all three editions."""
+    cpu: float
+    """Its CPU time (user + system), the Korean and Japanese builds it waits for included."""
+    one_wall: float
+    """The English edition alone: the engine's cold build."""
+    one_cpu: float
+    wall_ratio: float
+    """wall / one_wall."""
+    cpu_ratio: float
+    """cpu / one_cpu."""
+    rss: int
+    """Peak memory (largest of the rounds; the largest of the three editions' processes)."""
+
+
+@dataclass(frozen=True)
 class SizeStats:
     n: int
     cold: float
@@ -116,6 +136,8 @@ class SizeStats:
     """Bytes of Material's search index (search/search_index.json) per record: what a reader
     downloads on the first search, as the site grows."""
     baseline: Baseline | None
+    editions: Editions | None
+    """All three editions against one; None when not measured."""
 
 
 def size_stats(r: SizeResult) -> SizeStats:
@@ -163,6 +185,25 @@ def size_stats(r: SizeResult) -> SizeStats:
         warm_extra < NEGLIGIBLE,
         r.pages.search_index / r.n,
         baseline_stats(r),
+        editions_stats(r),
+    )
+
+
+def editions_stats(r: SizeResult) -> Editions | None:
+    """All three editions against the English alone (the engine's cold builds): the median
+    build of each, compared."""
+    if not r.editions:
+        return None
+    wall, cpu = median([b.wall for b in r.editions]), median([b.cpu for b in r.editions])
+    one_wall, one_cpu = median([b.wall for b in r.cold]), median([b.cpu for b in r.cold])
+    return Editions(
+        wall,
+        cpu,
+        one_wall,
+        one_cpu,
+        wall / one_wall,
+        cpu / one_cpu,
+        max(b.max_rss for b in r.editions),
     )
 
 
