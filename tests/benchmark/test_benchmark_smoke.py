@@ -327,6 +327,19 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
     assert "engine warm, baseline warm, three editions cold) per size" in rendered
 
 
+def test_where_the_time_goes_prints_no_negative_difference_from_noisy_rounds() -> None:
+    """Rounds where a warm build took longer than a cold one: the page says the difference is
+    within the spread between rounds instead of printing it as a finding."""
+    noisy = size(1000, 6.22, 5.67, 5.53)
+    noisy = replace(noisy, warm=builds(7.4, 5.0, 6.4, hook=0.01, cached=True))
+    page = report.page(replace(sample(), sizes=(noisy,)))
+    (line,) = [x for x in page.splitlines() if x.startswith("- N = 1,000: ")]
+    assert "within the spread between rounds here" in line
+    assert "round by round, in seconds: -1.18, +1.28, -0.24)" in line
+    assert "The rest of the difference is within the spread between rounds." in line
+    assert "more than a warm one" not in line and not re.search(r" -[\d.]+ s\b", line)
+
+
 def test_page_shows_the_baseline_side_by_side() -> None:
     with_baseline, without = report.page(sample()), report.page(sample(baseline=False))
     assert "## Against the baseline" in with_baseline and "def5678" in with_baseline
