@@ -1,9 +1,12 @@
 """Running `mkdocs build` and measuring what it took and what it wrote.
 
 Each build runs in its own process: its wall time, CPU time (user + system) and peak memory
-(max RSS, from `wait4`) are those of that process alone. The hook's share is read from its log
-line (`factbook: … pages built in …`), which also proves a cold build built and a warm one read
-the cache.
+(max RSS, from `wait4`) are those of that process and of the processes it waited for. A build
+makes one edition, the English (`FACTBOOK_EDITIONS=en`), unless asked for all of them: then the
+English build runs the Korean and Japanese builds as processes of its own and waits for them,
+so its CPU time includes theirs (and its peak memory is the largest of the three). The hook's
+share is read from its log line (`factbook: … pages built in …`), which also proves a cold
+build built and a warm one read the cache.
 """
 
 from __future__ import annotations
@@ -30,17 +33,35 @@ HOOK_LINE = re.compile(
 BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
-def mkdocs_env() -> dict[str, str]:
-    return {
+EDITIONS_VARIABLE = "FACTBOOK_EDITIONS"
+"""Which editions the adapter builds (hooks/mkdocs_adapter.py); unset, all of them."""
+ONE_EDITION = "en"
+
+
+def mkdocs_env(all_editions: bool = False) -> dict[str, str]:
+    """The environment of a build or `mkdocs serve`: the English edition only, so that the
+    engine, the floor (one site) and a baseline from before the editions compare like for
+    like; `all_editions`: every edition, as a plain `mkdocs build` makes them."""
+    env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "SOURCE_DATE_EPOCH": EPOCH,
         "PYTHONUNBUFFERED": "1",
     }
+    env.pop(EDITIONS_VARIABLE, None)
+    if not all_editions:
+        env[EDITIONS_VARIABLE] = ONE_EDITION
+    return env
 
 
-def run_build(project: Path, site: Path, *, profile: Path | None = None) -> Build:
-    """One `mkdocs build --strict` in its own process; `profile`: write cProfile's stats there."""
+def run_build(
+    project: Path, site: Path, *, profile: Path | None = None, all_editions: bool = False
+) -> Build:
+    """One `mkdocs build --strict` in its own process; `profile`: write cProfile's stats there.
+    `all_editions`: build every edition (else the English only). The adapter builds the other
+    editions into temporary folders and moves them into the site at the end: those folders are
+    made beside `site` (TMPDIR), so that every edition is written where the sites are (a RAM
+    disk when there is one, site_folder) and moving them is a rename."""
     command = [sys.executable]
     if profile is not None:
         command += ["-m", "cProfile", "-o", str(profile)]
@@ -54,10 +75,13 @@ def run_build(project: Path, site: Path, *, profile: Path | None = None) -> Buil
         "-d",
         str(site),
     ]
+    env = mkdocs_env(all_editions)
+    if all_editions:
+        env["TMPDIR"] = str(site.parent)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT
+            command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
         )
         timer = threading.Timer(TIMEOUT, process.kill)
         timer.start()

@@ -7,11 +7,13 @@ For each N:
    configuration and navigation and no hook (what MkDocs + Material cost with no engine).
 2. Time the engine's own figures (phases.py), the fastest of `phase_runs` runs.
 3. Build in rounds: the engine **cold** (build cache deleted: a first build, or one after any
-   data change), the floor, the engine **warm** (the cache the cold build left). With a
-   baseline, its engine builds cold and warm in the same rounds, on a copy of the project;
-   which engine goes first alternates from round to round, so neither always runs right after
-   the floor.
-4. Measure the HTML of the engine's site and of the floor's.
+   data change), the floor, the engine **warm** (the cache the cold build left), then the
+   engine cold again making **all three editions** (English, Korean, Japanese), as a plain
+   `mkdocs build` does. Every other build makes the English edition only (builds.py), so the
+   engine, the floor and a baseline compare like for like. With a baseline, its engine builds
+   cold and warm in the same rounds, on a copy of the project; which engine goes first
+   alternates from round to round, so neither always runs right after the floor.
+4. Measure the HTML of the engine's site and of the floor's (the English).
 """
 
 from __future__ import annotations
@@ -53,10 +55,18 @@ class Plan:
     """The other revision's hooks/, with --baseline."""
 
 
-def _engine(project: Path, site: Path, cold: bool, what: str, strict: bool = True) -> Build:
+def _engine(
+    project: Path,
+    site: Path,
+    cold: bool,
+    what: str,
+    strict: bool = True,
+    all_editions: bool = False,
+) -> Build:
     if cold:
         shutil.rmtree(project / phases.CACHE_FOLDER, ignore_errors=True)
-    return expect_cache(run_build(project, site), not cold, what, strict=strict)
+    build = run_build(project, site, all_editions=all_editions)
+    return expect_cache(build, not cold, what, strict=strict)
 
 
 def measure_size(n: int, work: Path, plan: Plan, warm_up: bool) -> SizeResult:
@@ -74,14 +84,17 @@ def measure_size(n: int, work: Path, plan: Plan, warm_up: bool) -> SizeResult:
     engines = [(project, sites / f"n{n}-engine", "current", True)]
     if plan.baseline is not None:
         engines.append((other, sites / f"n{n}-baseline", "baseline", False))
+    editions_site = sites / f"n{n}-editions"
     if warm_up:
         log(f"N={n:,}: warm-up builds (not counted)")
         for path, site, _, _ in engines:
             run_build(path, site)
         run_build(floor, sites / f"n{n}-floor")
+        run_build(project, editions_site, all_editions=True)
     cold: dict[str, list[Build]] = {name: [] for _, _, name, _ in engines}
     warm: dict[str, list[Build]] = {name: [] for _, _, name, _ in engines}
     floors: list[Build] = []
+    editions: list[Build] = []
     for number in range(1, plan.rounds + 1):
         order = engines if number % 2 else engines[::-1]
         for path, site, name, strict in order:
@@ -89,9 +102,11 @@ def measure_size(n: int, work: Path, plan: Plan, warm_up: bool) -> SizeResult:
         floors.append(run_build(floor, sites / f"n{n}-floor"))
         for path, site, name, strict in order:
             warm[name].append(_engine(path, site, False, f"{name} warm", strict))
+        editions.append(_engine(project, editions_site, True, "three editions cold", True, True))
         line = (
             f"N={n:,}: round {number}/{plan.rounds}: engine cold {cold['current'][-1].wall:.2f}"
-            f" s, floor {floors[-1].wall:.2f} s, engine warm {warm['current'][-1].wall:.2f} s"
+            f" s, floor {floors[-1].wall:.2f} s, engine warm {warm['current'][-1].wall:.2f} s,"
+            f" three editions cold {editions[-1].wall:.2f} s (CPU {editions[-1].cpu:.2f} s)"
         )
         if plan.baseline is not None:
             line += (
@@ -114,6 +129,7 @@ def measure_size(n: int, work: Path, plan: Plan, warm_up: bool) -> SizeResult:
         page_sizes(sites / f"n{n}-floor", set(generated.pages), records),
         tuple(cold.get("baseline", ())),
         tuple(warm.get("baseline", ())),
+        tuple(editions),
     )
 
 

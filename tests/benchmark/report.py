@@ -117,6 +117,7 @@ def context(results: Results) -> dict[str, Any]:
         "serve": results.serve,
         "profile": results.profile,
         "baseline": results.has_baseline,
+        "editions": any(r.editions for r in results.sizes),
         "worst_case": json.loads(WORST_CASE.read_text("utf-8")) if WORST_CASE.exists() else None,
     }
 

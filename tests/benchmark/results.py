@@ -80,6 +80,11 @@ class SizeResult:
     baseline_cold: tuple[Build, ...] = ()
     """With --baseline: the other revision's engine, cold, in the same rounds."""
     baseline_warm: tuple[Build, ...] = ()
+    editions: tuple[Build, ...] = ()
+    """The current engine, cold, making all three editions (English, Korean, Japanese) in one
+    `mkdocs build`, once per round; every other build makes the English only. Its CPU time
+    includes the Korean and Japanese builds, processes the English build waits for. Empty in
+    results from before the editions."""
 
 
 @dataclass(frozen=True)

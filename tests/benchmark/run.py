@@ -8,8 +8,10 @@ Run it from the repository root with the project's virtualenv:
     .venv/bin/python tests/benchmark/run.py --baseline main      # A/B against another revision
     .venv/bin/python tests/benchmark/run.py --from-json FILE --write-page   # render only
 
-The full run takes roughly 25–35 minutes on 2 cores, most of it the N = 10,000 builds (a
-baseline adds its builds to every round). Measurements go to a JSON file (`--json`; with
+The full run took roughly 25–35 minutes on 2 cores, most of it the N = 10,000 builds, before
+each round gained a cold build of all three editions (the time of two or three more cold
+builds per round: an estimate until a full run is timed); a baseline adds its builds to every
+round. Measurements go to a JSON file (`--json`; with
 `--write-page` tests/benchmark/results.json, the page's source, else a file in the system's
 temporary folder); the page is rendered from it by templates/benchmark.md.j2. Nothing else is
 written into the repository; generated projects live in a temporary folder that is removed at
@@ -17,10 +19,14 @@ the end (`--keep` keeps it).
 
 What it does, for each N (measure.py): generate a synthetic project and the floor, the same
 Markdown as plain MkDocs pages (generate.py); time the engine's own figures (phases.py); build
-in rounds — engine cold, [baseline cold,] floor, engine warm[, baseline warm] — and measure the
-HTML (builds.py). Then, at `--serve-size`, time `mkdocs serve` rebuilds after a YAML edit
-(serve.py); check the targets (targets.py); with `--profile`, profile a cold engine build and a
-floor build at the largest N (profiling.py).
+in rounds — engine cold, [baseline cold,] floor, engine warm[, baseline warm], three editions
+cold — and measure the HTML (builds.py). Every build makes the English edition only
+(`FACTBOOK_EDITIONS=en`), so that the engine, the floor and a baseline compare like for like,
+except the last of each round: a cold build of all three editions (English, Korean, Japanese),
+as `mkdocs build` makes them by default, compared with the English alone. Then, at
+`--serve-size`, time `mkdocs serve` rebuilds after a YAML edit (serve.py, English only); check
+the targets (targets.py); with `--profile`, profile a cold engine build and a floor build at
+the largest N (profiling.py).
 
 `--baseline REV` checks REV out in a temporary git worktree (baseline.py) and builds the same
 projects with its hooks/ in the same rounds, so the page shows current / baseline per size.
@@ -76,7 +82,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         dest="rounds",
         type=int,
         default=DEFAULT_ROUNDS,
-        help="rounds of builds (engine cold, floor, engine warm) per size "
+        help="rounds of builds (engine cold, floor, engine warm, three editions cold) per size "
         f"(default: {DEFAULT_ROUNDS})",
     )
     parser.add_argument(

@@ -3,6 +3,7 @@
 Starts `mkdocs serve` on a free localhost port, changes the first plain event title of one data
 file a few times and measures from each write to MkDocs' "Reloading browsers" line (and to the
 watcher's "Detected file changes", and MkDocs' own build time). The file is restored at the end.
+Like the builds, it serves the English edition only (`FACTBOOK_EDITIONS=en`, builds.mkdocs_env).
 """
 
 from __future__ import annotations

@@ -37,9 +37,20 @@ def ratios(builds: Sequence[Build], others: Sequence[Build], measure: str = "wal
     )
 
 
+def gaps(builds: Sequence[Build], others: Sequence[Build]) -> tuple[float, ...]:
+    """How much longer `builds` took than `others`, round by round (wall time)."""
+    return tuple(b.wall - o.wall for b, o in zip(builds, others, strict=True))
+
+
 def median_gap(builds: Sequence[Build], others: Sequence[Build]) -> float:
     """How much longer `builds` took than `others`, round by round (wall time), as a median."""
-    return median([b.wall - o.wall for b, o in zip(builds, others, strict=True)])
+    return median(gaps(builds, others))
+
+
+def spread(values: Sequence[float]) -> float:
+    """How far the rounds' values lie apart (largest − smallest): a difference no larger than
+    this is not told apart from the differences between rounds."""
+    return max(values) - min(values)
 
 
 def hook(builds: Sequence[Build]) -> float:
@@ -69,6 +80,26 @@ class Baseline:
 
 
 @dataclass(frozen=True)
+class Editions:
+    """All three editions (English, Korean, Japanese) in one `mkdocs build`, cold, against the
+    English alone, cold, at one N: medians of the rounds."""
+
+    wall: float
+    """Wall time of the build of all three editions."""
+    cpu: float
+    """Its CPU time (user + system), the Korean and Japanese builds it waits for included."""
+    one_wall: float
+    """The English edition alone: the engine's cold build."""
+    one_cpu: float
+    wall_ratio: float
+    """wall / one_wall."""
+    cpu_ratio: float
+    """cpu / one_cpu."""
+    rss: int
+    """Peak memory (largest of the rounds; the largest of the three editions' processes)."""
+
+
+@dataclass(frozen=True)
 class SizeStats:
     n: int
     cold: float
@@ -94,6 +125,12 @@ class SizeStats:
     warm_extra: float
     """Warm − floor."""
     cold_over_warm: float
+    cold_over_warm_rounds: tuple[float, ...]
+    """Cold − warm, wall, per round."""
+    cold_over_warm_spread: float
+    """How far those lie apart (largest − smallest)."""
+    cold_over_warm_clear: bool
+    """Whether cold − warm is more than that spread (so not noise between rounds)."""
     per_page_ms: float
     """Cold build time per generated page."""
     rss_cold: int
@@ -110,18 +147,24 @@ class SizeStats:
     after_hook: float
     """Of cold − warm, the part not spent in the hook's on_config."""
     after_hook_matters: bool
-    """Whether that part is more than noise between rounds."""
+    """Whether that part is more than noise between rounds: cold − warm is clear of the
+    spread, and so is this part, and it is a share of cold − warm that matters."""
     warm_like_floor: bool
     search_per_record: float
     """Bytes of Material's search index (search/search_index.json) per record: what a reader
     downloads on the first search, as the site grows."""
     baseline: Baseline | None
+    editions: Editions | None
+    """All three editions against one; None when not measured."""
 
 
 def size_stats(r: SizeResult) -> SizeStats:
     cold_ratios, warm_ratios = ratios(r.cold, r.floor), ratios(r.warm, r.floor)
     cold_cpu, warm_cpu = ratios(r.cold, r.floor, "cpu"), ratios(r.warm, r.floor, "cpu")
-    cold_over_warm = median_gap(r.cold, r.warm)
+    cold_over_warm_rounds = gaps(r.cold, r.warm)
+    cold_over_warm = median(cold_over_warm_rounds)
+    noise = spread(cold_over_warm_rounds)
+    clear = cold_over_warm > noise
     warm_extra = median_gap(r.warm, r.floor)
     in_hook = hook(r.cold) - hook(r.warm)
     own = (
@@ -130,6 +173,7 @@ def size_stats(r: SizeResult) -> SizeStats:
         else r.phases.get("build", 0.0)
     )
     cold = median([b.wall for b in r.cold])
+    after_hook = cold_over_warm - in_hook
     return SizeStats(
         r.n,
         cold,
@@ -149,6 +193,9 @@ def size_stats(r: SizeResult) -> SizeStats:
         median_gap(r.cold, r.floor),
         warm_extra,
         cold_over_warm,
+        cold_over_warm_rounds,
+        noise,
+        clear,
         1000 * cold / r.generated_pages,
         max(b.max_rss for b in r.cold),
         max(b.max_rss for b in r.warm),
@@ -158,11 +205,30 @@ def size_stats(r: SizeResult) -> SizeStats:
         r.phases.get("check"),
         hook(r.cold),
         hook(r.warm),
-        cold_over_warm - in_hook,
-        cold_over_warm - in_hook >= MATTERS * cold_over_warm,
+        after_hook,
+        clear and after_hook > noise and after_hook >= MATTERS * cold_over_warm,
         warm_extra < NEGLIGIBLE,
         r.pages.search_index / r.n,
         baseline_stats(r),
+        editions_stats(r),
+    )
+
+
+def editions_stats(r: SizeResult) -> Editions | None:
+    """All three editions against the English alone (the engine's cold builds): the median
+    build of each, compared."""
+    if not r.editions:
+        return None
+    wall, cpu = median([b.wall for b in r.editions]), median([b.cpu for b in r.editions])
+    one_wall, one_cpu = median([b.wall for b in r.cold]), median([b.cpu for b in r.cold])
+    return Editions(
+        wall,
+        cpu,
+        one_wall,
+        one_cpu,
+        wall / one_wall,
+        cpu / one_cpu,
+        max(b.max_rss for b in r.editions),
     )
 
 

@@ -6,6 +6,7 @@ docstring). The figures in `sample()` are made up for the tests, never published
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -94,7 +95,7 @@ def test_publish_timer_times_a_cold_publish_and_leaves_its_cache(tmp_path: Path)
     assert (
         abs(times["publish"] - sum(times[step] for step in steps)) < 0.01 + 0.05 * times["publish"]
     )
-    assert (tmp_path / "project" / ".cache" / "factbook" / "output.cache").is_file()
+    assert (tmp_path / "project" / ".cache" / "factbook" / "output-en.cache").is_file()
     assert missing_probes({**times, **time_build(tmp_path / "project")}) == []
 
 
@@ -104,6 +105,21 @@ def test_builds_report_the_hooks_time_and_whether_the_cache_was_read(tmp_path: P
     warm = run_build(tmp_path / "project", tmp_path / "site")
     assert (cold.from_cache, warm.from_cache) == (False, True)
     assert cold.hook is not None and warm.hook is not None and 0 <= warm.hook < cold.hook
+    # One edition unless asked: no Korean or Japanese site inside the English one.
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not (tmp_path / "site" / "ko").exists() and not (tmp_path / "site" / "ja").exists()
+
+
+def test_a_build_of_all_editions_makes_them_beside_its_site(tmp_path: Path) -> None:
+    generate(N, tmp_path / "project", seed=7)
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    build = run_build(tmp_path / "project", sites / "all", all_editions=True)
+    assert build.from_cache is False  # the English edition's log line, read as for one edition
+    for language in ("ko", "ja"):
+        assert (sites / "all" / language / "index.html").is_file()
+    # The other editions were staged beside the site (TMPDIR) and moved in: nothing is left.
+    assert [p.name for p in sites.iterdir()] == ["all"]
 
 
 # --- results, targets, page (made-up figures) ----------------------------------------------
@@ -115,7 +131,9 @@ def builds(
     return tuple(Build(w, w * 0.98, 90 * 2**20, w - 0.2, hook, cached) for w in walls)
 
 
-def size(n: int, cold: float, warm: float, floor: float, baseline: bool = True) -> SizeResult:
+def size(
+    n: int, cold: float, warm: float, floor: float, baseline: bool = True, editions: bool = True
+) -> SizeResult:
     phases = {
         "load": 0.1 * n / 1000,
         "validate": 0.05,
@@ -156,14 +174,20 @@ def size(n: int, cold: float, warm: float, floor: float, baseline: bool = True) 
         replace(pages, median_record=20_000),
         builds(cold * 1.02, cold * 1.03, cold, hook=0.55, cached=False) if baseline else (),
         builds(warm, warm, warm, hook=0.01, cached=True) if baseline else (),
+        tuple(
+            Build(w, 3.1 * w / 2.2, 120 * 2**20, w - 0.2, 0.5, False)
+            for w in (2.2 * cold, 2.3 * cold, 2.1 * cold)
+        )
+        if editions
+        else (),
     )
 
 
-def sample(baseline: bool = True, serve: bool = True) -> Results:
+def sample(baseline: bool = True, serve: bool = True, editions: bool = True) -> Results:
     sizes = (
-        size(100, 0.95, 0.84, 0.82, baseline),
-        size(1000, 6.22, 5.67, 5.53, baseline),
-        size(10000, 58.21, 52.85, 50.38, baseline),
+        size(100, 0.95, 0.84, 0.82, baseline, editions),
+        size(1000, 6.22, 5.67, 5.53, baseline, editions),
+        size(10000, 58.21, 52.85, 50.38, baseline, editions),
     )
     meta = Meta(
         ".venv/bin/python tests/benchmark/run.py --sizes 100,1000,10000 --write-page",
@@ -199,6 +223,19 @@ def test_results_round_trip_through_json() -> None:
         assert '"derived"' in text and '"targets"' in text
 
 
+def test_results_from_before_the_editions_still_load_and_render() -> None:
+    text = to_json(sample(editions=False))
+    data = json.loads(text)
+    for size_data in data["sizes"]:
+        del size_data["editions"]  # as results.json held them before the editions
+    older = from_json(json.dumps(data))
+    assert older == sample(editions=False) and all(r.editions == () for r in older.sizes)
+    page = report.page(older)
+    assert "three editions" not in page.lower()
+    committed = from_json((Path(run.__file__).parent / "results.json").read_text("utf-8"))
+    assert report.page(committed).startswith("---\n")
+
+
 def test_targets_are_evaluated_from_the_table() -> None:
     outcomes = {o.target.name: o for o in evaluate(sample())}
     assert set(outcomes) == {t.name for t in TARGETS}
@@ -216,10 +253,29 @@ def test_targets_are_evaluated_from_the_table() -> None:
     assert search.measured.value == pytest.approx(2 * 2**20 / 10000)
     slower = [o for name, o in outcomes.items() if "baseline" in name]
     assert [o.status for o in slower] == ["met", "met"]  # current / baseline 0.98 (median)
-    # Without serve and baseline, their (optional) targets are left off; a missing size is
-    # "not measured", not silently met.
-    names = [o.target.name for o in evaluate(sample(baseline=False, serve=False))]
-    assert not any("serve" in name or "baseline" in name for name in names)
+    editions = [o for name, o in outcomes.items() if name.startswith("three editions")]
+    assert [o.target.n for o in editions] == [1000, 10000]
+    assert [o.status for o in editions] == ["met", "met"]
+    measured = editions[0].measured
+    assert measured is not None
+    # Median against median, wall and CPU; the target holds for both, so the value is the larger.
+    assert measured.facts["wall"] == pytest.approx(2.2 * 6.22 / 6.22)
+    assert measured.facts["cpu"] == pytest.approx((3.1 * 6.22) / (6.22 * 0.98))
+    assert measured.value == max(measured.facts["wall"], measured.facts["cpu"])
+    costly = replace(
+        sample(),
+        sizes=tuple(
+            replace(r, editions=tuple(replace(b, cpu=3.4 * b.cpu / 3.1) for b in r.editions))
+            for r in sample().sizes
+        ),
+    )
+    assert {o.status for o in evaluate(costly) if o.target.name.startswith("three editions")} == {
+        "not met"
+    }  # wall 2.2 ×, CPU 3.4 × 0.98⁻¹: one over 3.3 is enough
+    # Without serve, baseline and editions, their (optional) targets are left off; a missing
+    # size is "not measured", not silently met.
+    names = [o.target.name for o in evaluate(sample(baseline=False, serve=False, editions=False))]
+    assert not any("serve" in name or "baseline" in name or "editions" in name for name in names)
     small = replace(sample(), sizes=sample().sizes[:2])
     assert {o.status for o in evaluate(small) if "10,000" in o.target.name} == {"not measured"}
     assert passes(Target("t", "m", "abs<=", 0.1), -0.05)
@@ -245,7 +301,8 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
     rendered = report.page(sample())
     missing = skeleton(committed) - skeleton(rendered) - {"- Compared with"}
     assert not missing
-    assert rendered.startswith("# Benchmark\n") and "```text\nProfile at N = 10,000" in rendered
+    assert rendered.startswith("---\n") and "\n# Benchmark\n" in rendered
+    assert "```text\nProfile at N = 10,000" in rendered
     assert (
         "| engine / floor ≤ 1.05 at N = 1,000 (cold: first build, or any data changed) | "
         "**not met** | 1.125 wall (CPU 1.125) |" in rendered
@@ -254,6 +311,33 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
     assert "so engine / floor ≥ " in rendered  # the lower bound, from N = 1,000 up
     assert "| Search index per record | 20,972 bytes | 2,097 bytes | 210 bytes |" in rendered
     assert "| Search index; whole site | 2.0 MB (210 bytes per record); 30.0 MB |" in rendered
+    # All three editions against one: in the summary, in each size and in the target.
+    assert (
+        "| Three editions / one edition, cold: wall · CPU | 2.200 · 3.163 | 2.200 · 3.163 |"
+        in rendered
+    )
+    assert (
+        "| **three editions / one edition, cold** | **2.200** wall (13.68 s against the engine "
+        "cold's 6.22 s), **3.163** CPU (19.28 s against 6.10 s) |" in rendered
+    )
+    assert (
+        "| three editions ≤ 3.3 × one edition at N = 10,000, cold (wall and CPU) | met | "
+        "2.200 wall (128.1 s against 58.21 s), 3.163 CPU (180.5 s against 57.05 s) |" in rendered
+    )
+    assert "engine warm, baseline warm, three editions cold) per size" in rendered
+
+
+def test_where_the_time_goes_prints_no_negative_difference_from_noisy_rounds() -> None:
+    """Rounds where a warm build took longer than a cold one: the page says the difference is
+    within the spread between rounds instead of printing it as a finding."""
+    noisy = size(1000, 6.22, 5.67, 5.53)
+    noisy = replace(noisy, warm=builds(7.4, 5.0, 6.4, hook=0.01, cached=True))
+    page = report.page(replace(sample(), sizes=(noisy,)))
+    (line,) = [x for x in page.splitlines() if x.startswith("- N = 1,000: ")]
+    assert "within the spread between rounds here" in line
+    assert "round by round, in seconds: -1.18, +1.28, -0.24)" in line
+    assert "The rest of the difference is within the spread between rounds." in line
+    assert "more than a warm one" not in line and not re.search(r" -[\d.]+ s\b", line)
 
 
 def test_page_shows_the_baseline_side_by_side() -> None:
@@ -337,7 +421,10 @@ def test_a_tiny_run_against_a_baseline_writes_json_that_renders_the_page(tmp_pat
     (size_12,) = results.sizes
     assert len(size_12.cold) == len(size_12.baseline_cold) == len(size_12.floor) == 1
     assert size_12.cold[0].from_cache is False and size_12.warm[0].from_cache is True
+    (editions,) = size_12.editions  # one cold build of all three editions per round
+    assert editions.from_cache is False and editions.cpu > 0
     assert results.meta.baseline and results.meta.baseline.startswith("hooks/ at commit ")
     assert "--baseline HEAD" not in results.meta.command  # pinned to the commit it named
     page = report.page(results)
     assert "## Against the baseline" in page and "### N = 12" in page
+    assert "| **three editions / one edition, cold** | **" in page
