@@ -258,6 +258,9 @@ def _edition_pages(files: Files, config: MkDocsConfig) -> Files:
     edition's `index.md`. A page not yet translated is the English one with a note (so every
     edition has every page, and the language switcher always lands on the same page); pages of
     other languages are left out of every edition."""
+    root = Path(config.config_file_path).parent
+    docs = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+    notices = _output.notices if _output is not None else ()
     for file in list(files):
         if not file.is_documentation_page():
             continue
@@ -272,14 +275,13 @@ def _edition_pages(files: Files, config: MkDocsConfig) -> Files:
         with factbook.speaking(_edition):
             if translated is not None:
                 content = _read(translated)
-                if _output is not None and any(
-                    n.position.path.endswith(translated.src_uri) for n in _output.notices
-                ):
-                    content = _with_note(content, factbook.WORDS["page_out_of_date"])
+                shown = f"{docs}/{translated.src_uri}"
+                if any(notice.position.path == shown for notice in notices):
+                    content = factbook.with_translation_note(content, "page_out_of_date")
             elif factbook.is_translated(english):
-                content = _with_note(english, factbook.WORDS["page_not_translated"])
+                content = factbook.with_translation_note(english, "page_not_translated")
             else:
-                content = _with_note(english, factbook.WORDS["english_only"])
+                content = factbook.with_translation_note(english, "english_only")
         page = File.generated(config, file.src_uri, content=content, inclusion=file.inclusion)
         # "Edit this page" opens the file the reader sees (the translation, if there is one).
         page.edit_uri = translated.src_uri if translated is not None else file.src_uri
@@ -300,22 +302,6 @@ def _translation_file(file: File, config: MkDocsConfig) -> File | None:
 
 def _read(file: File) -> str:
     return file.content_string.removeprefix("\ufeff")
-
-
-def _with_note(markdown: str, note: str) -> str:
-    """A visible note under a page's title (or at its top), in the reader's language."""
-    admonition = f'!!! note "{factbook.WORDS["translation_note"]}"\n\n    {note}\n\n'
-    body = markdown
-    front = ""
-    if body.startswith("---\n"):
-        end = body.find("\n---\n", 4)
-        if end > 0:
-            front, body = body[: end + 5], body[end + 5 :]
-    lines = body.split("\n")
-    for index, line in enumerate(lines):
-        if line.startswith("# "):
-            return front + "\n".join([*lines[: index + 1], "", admonition, *lines[index + 1 :]])
-    return front + admonition + body
 
 
 def _error_files(files: Files, config: MkDocsConfig) -> Files:

@@ -13,7 +13,7 @@ from .kinds import KINDS, register
 from .model import Model, RecordKind
 from .output import Output
 from .project import Checked, Project, build, check, publish
-from .render import error_page, kind_listings, listing_pages
+from .render import error_page, kind_listings, listing_pages, with_translation_note
 from .schema import schema_text
 from .translations import english_page, is_translated, page_language
 from .urls import Addresses, built_relative
@@ -46,6 +46,7 @@ __all__ = [
     "register",
     "schema_text",
     "speaking",
+    "with_translation_note",
 ]
 
 STYLESHEET = Path(__file__).parent / "assets" / "factbook.css"

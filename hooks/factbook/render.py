@@ -277,14 +277,9 @@ class Site:
         return front + "---\n\n"
 
     def with_gap_note(self, record_id: str, markdown: str) -> str:
-        """A page that shows English (or older) words says so under its title, in the reader's
-        language."""
+        """A page that shows English (or older) words says so under its title."""
         gap = self.gaps.get(record_id)
-        if gap is None:
-            return markdown
-        title, newline, rest = markdown.partition("\n")
-        note = f'!!! note "{WORDS["translation_note"]}"\n\n    {WORDS[gap]}\n\n'
-        return f"{title}{newline}\n{note}{rest.lstrip(chr(10))}"
+        return markdown if gap is None else with_translation_note(markdown, gap)
 
     def plain(self, markdown: str | None) -> str:
         """A Markdown field as one line of plain text, references named as the site names them."""
@@ -302,6 +297,21 @@ class Site:
         dated = getattr(record, "date", None) if kind.by_year else None
         when = dated.sort_key if isinstance(dated, dates.PartialDate) else (0, 0, 0)
         return (kind.rank, when, record.display_name.casefold())
+
+
+def with_translation_note(markdown: str, note: str) -> str:
+    """A page with a note, in the reader's language, under its title (after any front matter):
+    `note` names the phrase (`not_translated`, `out_of_date`, `page_not_translated`…). Record
+    pages and hand-written pages of an edition say it the same way."""
+    admonition = f'!!! note "{WORDS["translation_note"]}"\n\n    {WORDS[note]}\n'
+    front, body = "", markdown
+    if body.startswith("---\n"):
+        end = body.find("\n---\n", 4)
+        if end > 0:
+            front, body = body[: end + 5], body[end + 5 :]
+    lines = body.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    return front + "\n".join([*lines[: title + 1], "", admonition, *lines[title + 1 :]])
 
 
 def recorded(value: str | None) -> str:

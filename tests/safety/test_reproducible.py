@@ -82,14 +82,14 @@ def test_the_same_data_builds_to_the_same_bytes(first: Path, tmp_path: Path) -> 
     assert run.returncode == 0, run.output
     assert len(tree(first)) > 40 and differences(first, run.site) == []
     assert snapshot(project, skip=project / CACHE) == before, "the build wrote outside site/"
-    assert cache_entries(project) == [".cache/factbook/output.cache"]
+    assert cache_entries(project) == [".cache/factbook/output-en.cache"]
 
 
 def test_a_build_from_the_cache_is_the_same_bytes(first: Path, tmp_path: Path) -> None:
     project = copy_fixture("hostile", tmp_path)
     cold = build(project, tmp_path / "cold")
     assert cold.returncode == 0
-    entry = project / CACHE / "output.cache"
+    entry = project / CACHE / "output-en.cache"
     stored = entry.stat().st_mtime_ns
 
     run = build(project, tmp_path / "warm")

@@ -50,7 +50,7 @@ def test_mkdocs_and_properdocs_build_the_same_site(real_site: BuildRun, tmp_path
         if os.environ.get("FACTBOOK_REQUIRE_PROPERDOCS") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
-    other = mkdocs_build(ROOT, tmp_path / "site", engine=engine)
+    other = mkdocs_build(ROOT, tmp_path / "site", engine=engine, editions=None)  # as real_site
     assert other.returncode == 0, other.output
     ours, theirs = site_files(real_site.site), site_files(other.site)
     assert sorted(ours) == sorted(theirs)

@@ -11,7 +11,7 @@ import pytest
 from bs4 import NavigableString, Tag
 from sitecheck import content, resolve
 
-from factbook import Project, check
+from factbook import EDITIONS, Project, check
 from factbook.kinds import Event, Source, Term
 from factbook.render import BACKLINKS_SHOWN
 from factbook.wording import ABBREVIATIONS, LANGUAGES, MONTHS, WORDS
@@ -20,11 +20,15 @@ from support import ROOT, BuildRun, copy_fixture, mkdocs_build
 MODEL = check(Project(ROOT)).model
 
 
-def every_article(site: Path) -> list[tuple[Path, Tag]]:
-    """Every page's article (what was written or generated), without the theme's chrome."""
+def every_article(site: Path, edition: str = "") -> list[tuple[Path, Tag]]:
+    """Every page's article (what was written or generated), without the theme's chrome, in
+    one edition (`""`: the English; `"ko/"`, `"ja/"`)."""
     pages = []
-    for html in sorted(site.rglob("index.html")):
+    others = [f"{code}/" for code in EDITIONS[1:] if f"{code}/" != edition]
+    for html in sorted((site / edition).rglob("index.html")):
         url = html.parent.relative_to(site).as_posix()
+        if edition == "" and url.startswith(tuple(o.rstrip("/") for o in others)):
+            continue
         article = content(site, "" if url == "." else url + "/")
         if article is not None:
             pages.append((html, article))
@@ -76,8 +80,9 @@ def test_a_column_empty_in_every_row_is_left_out_and_a_gap_says_not_recorded(
     whos_who = content(real_site.site, "whos-who/")
     row = next(tr for tr in whos_who.find_all("tr") if "Namazu" in tr.get_text())
     assert words(row.find_all("td")[2]) == not_recorded
+    # A listing leaves no cell blank either (where nothing is recorded, it says so).
     people = content(real_site.site, "people/")
-    assert not_recorded in [words(td) for td in people.find_all("td")]
+    assert all(words(td) for td in people.find_all("td"))
 
 
 # -- Labels ---------------------------------------------------------------------------------
@@ -274,12 +279,13 @@ def test_abbreviations_are_spelled_out_wherever_readers_meet_them(real_site: Bui
         assert first["title"] == "Republic of Korea (South Korea)"
 
 
-def test_every_link_to_a_term_leads_to_its_page(real_site: BuildRun) -> None:
+@pytest.mark.parametrize("edition", ["", "ko/", "ja/"])
+def test_every_link_to_a_term_leads_to_its_page(real_site: BuildRun, edition: str) -> None:
     terms = {term.id for term in MODEL.of(Term)}
     site = real_site.site
     marks, to_glossary_entries = 0, []
-    for html, article in every_article(site):
-        if html.parent == site / "glossary":  # the glossary's own headings' permalinks
+    for html, article in every_article(site, edition):
+        if html.parent == site / edition / "glossary":  # the glossary's headings' permalinks
             continue
         for link in article.find_all("a", href=True):
             resolved = resolve(site, html, link["href"], "/korea-japan-security-talks/")
@@ -290,7 +296,7 @@ def test_every_link_to_a_term_leads_to_its_page(real_site: BuildRun) -> None:
                 marks += 1
                 term_id = target.parent.name
                 assert term_id in terms and not fragment, link
-                assert target == site / "glossary" / term_id / "index.html"
+                assert target == site / edition / "glossary" / term_id / "index.html"
             elif fragment in terms and target.parent.name == "glossary":
                 to_glossary_entries.append(html.parent.name)
     assert marks > 20
