@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
+from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -133,6 +134,9 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     _pages_seen.update(_listings)
     _fill_records_section(config.nav)
     if _edition != "en":
+        # Headings in Hangul or kanji get readable anchors (`#역할`) instead of `#_1`; the
+        # English edition keeps its ASCII ones.
+        config.mdx_configs.setdefault("toc", {})["slugify"] = slugify_unicode
         _translate_nav(config.nav)
         config.site_name = factbook.edition_text("site", "name", config.site_name)
         config.site_description = factbook.edition_text(
