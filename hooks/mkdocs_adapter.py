@@ -61,24 +61,25 @@ from factbook.wording import abbreviations, language_name
 
 log = get_plugin_logger("factbook")
 
-# Under `mkdocs serve`, problems are shown in the browser and in the terminal, but must not count
-# as build errors (with `strict: true` that would stall the server on the stale site). MkDocs
-# counts what goes through its own "mkdocs" loggers, so these lines use a logger of their own.
-serve_log = logging.getLogger("factbook.serve")
-if not serve_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("ERROR   -  factbook: %(message)s"))
-    serve_log.addHandler(_handler)
-    serve_log.propagate = False
 
+def _uncounted_logger(name: str, level: str) -> logging.Logger:
+    """A logger printed like MkDocs' own (`ERROR   -  factbook: …`) but not counted by it:
+    MkDocs counts what goes through its "mkdocs" loggers (and strict mode fails on a count)."""
+    logger = logging.getLogger(name)
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter(f"{level:<8}-  factbook: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
+
+
+# Under `mkdocs serve`, problems are shown in the browser and in the terminal, but must not count
+# as build errors (with `strict: true` that would stall the server on the stale site).
+serve_log = _uncounted_logger("factbook.serve", "ERROR")
 # Translations older than their English are listed on every build, but never fail one (not even
-# a strict one): MkDocs counts warnings of its own loggers, so they go through this one.
-notice_log = logging.getLogger("factbook.translations")
-if not notice_log.handlers:
-    _notice_handler = logging.StreamHandler()
-    _notice_handler.setFormatter(logging.Formatter("WARNING -  factbook: %(message)s"))
-    notice_log.addHandler(_notice_handler)
-    notice_log.propagate = False
+# a strict one).
+notice_log = _uncounted_logger("factbook.translations", "WARNING")
 
 STYLESHEET = "assets/factbook.css"
 REQUIRED_EXTENSIONS = ("attr_list", "footnotes", "tables", "md_in_html", "toc")

@@ -147,3 +147,13 @@ def copy_fixture(name: str, destination: Path) -> Path:
     text = config.read_text(encoding="utf-8").replace("../../../hooks/mkdocs_adapter.py", str(HOOK))
     config.write_text(text, encoding="utf-8")
     return project
+
+
+def copy_project(destination: Path) -> Path:
+    """The real project (data, pages, hooks, configuration) copied to change and build."""
+    project = destination / "project"
+    project.mkdir()
+    for name in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project

@@ -8,10 +8,10 @@ Run it from the repository root with the project's virtualenv:
     .venv/bin/python tests/benchmark/run.py --baseline main      # A/B against another revision
     .venv/bin/python tests/benchmark/run.py --from-json FILE --write-page   # render only
 
-The full run took roughly 25–35 minutes on 2 cores, most of it the N = 10,000 builds, before
-each round gained a cold build of all three editions (the time of two or three more cold
-builds per round: an estimate until a full run is timed); a baseline adds its builds to every
-round. Measurements go to a JSON file (`--json`; with
+The full run, with `--baseline` and 3 rounds, took 32 minutes on 2 cores (1 December 2026),
+most of it the N = 10,000 builds: each round there is an engine, a baseline and a floor build
+cold and warm (about 70–80 s each) and a cold build of all three editions (about 165 s).
+Measurements go to a JSON file (`--json`; with
 `--write-page` tests/benchmark/results.json, the page's source, else a file in the system's
 temporary folder); the page is rendered from it by templates/benchmark.md.j2. Nothing else is
 written into the repository; generated projects live in a temporary folder that is removed at

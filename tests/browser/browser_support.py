@@ -57,3 +57,38 @@ def element_screenshot(tab, locator, name: str) -> None:
         "height": box["height"],
     }
     tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, clip=clip)
+
+
+def search(tab, query: str) -> list[str]:
+    """The addresses (paths) of the results a query gives in the page's search, first first."""
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    results = tab.locator(".md-search-result__item a")
+    # A query typed while the search worker is still starting can go unanswered: type it
+    # again once before giving up (the results themselves are what is tested).
+    for attempt in range(2):
+        tab.locator("input.md-search__input").fill(query)
+        try:
+            results.first.wait_for(timeout=15000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt:
+                raise
+            tab.locator("input.md-search__input").fill("")
+    return [urlsplit(a.get_attribute("href")).path for a in results.all()]
+
+
+def serious_violations(tab) -> list[tuple[str, str, list[object]]]:
+    """What axe-core finds serious or critical on the page: rule, impact, the first places."""
+    import json
+
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("async () => JSON.stringify(await axe.run(document))")
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in json.loads(result)["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -6,8 +6,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import AXE, element_screenshot, screenshot
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from browser_support import element_screenshot, screenshot, search, serious_violations
 
 from factbook import KINDS, Project, check, listing_pages, page_language
 from factbook.kinds import Event, Person, Source
@@ -111,20 +110,7 @@ GSOMIA_PAGES = {"glossary/gsomia/", "topics/gsomia-agreement/", "gsomia-explaine
 )
 def test_search_finds_the_right_pages(page, site_url, query: str, expected: set[str]) -> None:
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    results = page.locator(".md-search-result__item a")
-    # A query typed while the search worker is still starting can go unanswered: type it
-    # again once before giving up (the results themselves are what is tested).
-    for attempt in range(2):
-        page.locator("input.md-search__input").fill(query)
-        try:
-            results.first.wait_for(timeout=15000)
-            break
-        except PlaywrightTimeoutError:
-            if attempt:
-                raise
-            page.locator("input.md-search__input").fill("")
-    first = urlsplit(results.first.get_attribute("href")).path
+    first = search(page, query)[0]
     assert first.removeprefix(urlsplit(site_url).path) in expected
 
 
@@ -225,13 +211,7 @@ def test_an_explainer_cites_its_sources_in_numbered_notes(page, site_url, width:
 def test_no_serious_accessibility_violations(page, site_url, name: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + KEY_PAGES[name])
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
-    violations = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in json.loads(result)["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    violations = serious_violations(page)
     if scheme == "light":
         screenshot(page, f"page-{name}")
     assert violations == [], json.dumps(violations)

@@ -8,8 +8,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import AXE, screenshot
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from browser_support import screenshot, search, serious_violations
 
 
 @pytest.mark.parametrize(
@@ -31,22 +30,6 @@ def test_the_language_switcher_lands_on_the_same_page(
     page.wait_for_load_state("load")
     assert urlsplit(page.url).path == urlsplit(site_url + lands).path
     assert page.console_errors == []
-
-
-def search(page, query: str) -> list[str]:
-    """The addresses of the results a query gives, first result first."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    results = page.locator(".md-search-result__item a")
-    for attempt in range(2):  # a query typed while the worker starts may go unanswered
-        page.locator("input.md-search__input").fill(query)
-        try:
-            results.first.wait_for(timeout=15000)
-            break
-        except PlaywrightTimeoutError:
-            if attempt:
-                raise
-            page.locator("input.md-search__input").fill("")
-    return [urlsplit(a.get_attribute("href")).path for a in results.all()]
 
 
 GSOMIA = {"glossary/gsomia/", "topics/gsomia-agreement/", "gsomia-explained/"}
@@ -92,11 +75,5 @@ def test_no_serious_accessibility_violations_in_an_edition(
     page, site_url, edition: str, path: str
 ) -> None:
     page.goto(site_url + edition + path)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
-    violations = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in json.loads(result)["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    violations = serious_violations(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False)

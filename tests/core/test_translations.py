@@ -15,13 +15,7 @@ from factbook import Project, check
 from factbook.kinds import Organization, Person
 from factbook.schema import schema
 from factbook.translations import fingerprint, localize, skeleton
-from support import ROOT
-
-
-def copy_project(destination: Path) -> Project:
-    for name in ("data", "docs"):
-        shutil.copytree(ROOT / name, destination / name)
-    return Project(destination)
+from support import ROOT, copy_project
 
 
 def line_of(path: Path, record_id: str, field: str) -> tuple[int, int]:
@@ -42,8 +36,8 @@ def line_of(path: Path, record_id: str, field: str) -> tuple[int, int]:
 def test_an_english_change_makes_both_translations_out_of_date_at_their_lines(
     tmp_path: Path,
 ) -> None:
-    project = copy_project(tmp_path)
-    english = tmp_path / "data" / "events" / "two-plus-two.yaml"
+    project = Project(copy_project(tmp_path))
+    english = project.root / "data" / "events" / "two-plus-two.yaml"
     text = english.read_text(encoding="utf-8")
     old = "Foreign-affairs and defense officials of Korea and Japan met in Seoul"
     assert old in text
@@ -52,7 +46,9 @@ def test_an_english_change_makes_both_translations_out_of_date_at_their_lines(
     assert result.ok  # out of date is never an error
     warnings = [str(w) for w in result.translations.warnings]
     for language in ("ko", "ja"):
-        translation = tmp_path / "data" / "translations" / language / "events" / "two-plus-two.yaml"
+        translation = (
+            project.root / "data" / "translations" / language / "events" / "two-plus-two.yaml"
+        )
         line, column = line_of(translation, "spc-round-12", "summary")
         expected = (
             f"data/translations/{language}/events/two-plus-two.yaml:{line}:{column}: warning: "

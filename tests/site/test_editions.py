@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from sitecheck import page
 
 from factbook import Project, check
 from factbook.kinds import Event, Person
-from support import ROOT, BuildRun, mkdocs_build, snapshot
+from support import ROOT, BuildRun, copy_project, mkdocs_build, snapshot
 
 MODEL = check(Project(ROOT)).model
 EDITIONS = ("", "ko/", "ja/")
@@ -160,16 +159,6 @@ def test_the_maintainers_page_is_english_in_every_edition(real_site: BuildRun) -
 
 
 # -- translations falling behind -------------------------------------------------------------
-
-
-def copy_project(destination: Path) -> Path:
-    """The real project (data, pages, hooks, configuration), to change and build."""
-    project = destination / "project"
-    project.mkdir()
-    for name in ("data", "docs", "hooks"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
 
 
 def test_a_translation_behind_the_english_is_shown_with_a_note_and_never_fails_a_build(
