@@ -147,7 +147,7 @@ def check(project: Project) -> Checked:
         model, [*references, *translated_refs], assembly.skipped_ids
     )
     diagnostics += resolve.check_records(model)
-    diagnostics += charts.problems(model, references)
+    diagnostics += charts.problems(model, [*references, *translated_refs])
     diagnostics += resolve.retyped_dates(model, page_texts)
     if project.today is not None:
         diagnostics += resolve.future_dates(model, project.today)

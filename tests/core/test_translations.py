@@ -239,3 +239,17 @@ def test_a_quotation_is_shown_in_its_own_words_only_in_its_own_language(mini: Pr
     )
     # Not translated into Japanese yet: the English words, marked as a translation from Korean.
     assert "「We agreed to meet again」（韓国語から翻訳）" in japanese
+
+
+def test_a_chart_in_a_translated_page_is_checked_like_one_in_english(mini: Project) -> None:
+    write(
+        mini.root / "data" / "more.yaml",
+        "topics:\n  - id: quiet-topic\n    type: agreement\n    name: Quiet\n"
+        "    summary: Nothing to draw.\n    sources: [daily-2023]\n",
+    )
+    write(mini.root / "docs" / "index.ko.md", "# 홈\n\n[[chart:quiet-topic]]\n")
+    messages = [str(d) for d in check(mini).diagnostics]
+    assert messages == [
+        "docs/index.ko.md:3:1: topic 'quiet-topic' has no chart (charts need two numbered "
+        "rounds or events with `status:`)"
+    ]
