@@ -104,6 +104,8 @@ theme's language); set for the editions' builds, unset for the English."""
 COMMAND_VARIABLE = "FACTBOOK_COMMAND"
 """Passes the command (`serve`…) on to the editions' builds."""
 _edition = "en"
+_editions: list[str] = list(factbook.EDITIONS)
+"""The editions this build makes (read from the environment in on_config)."""
 _staged: dict[str, str] = {}
 """Language → the folder its edition was built into, before it moves into the site."""
 
@@ -119,8 +121,9 @@ def _build_date() -> PartialDate:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _edition, _command
+    global _edition, _editions, _command
     _edition = os.environ.get(EDITION_VARIABLE) or "en"
+    _editions = _wanted_editions()
     _command = os.environ.get(COMMAND_VARIABLE) or _command
     with factbook.speaking(_edition):
         return _configure(config)
@@ -321,7 +324,7 @@ def _error_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _editions() -> list[str]:
+def _wanted_editions() -> list[str]:
     """The editions to build (FACTBOOK_EDITIONS, e.g. `en` or `en,ko`; all by default)."""
     wanted = os.environ.get("FACTBOOK_EDITIONS", "")
     chosen = [code.strip() for code in wanted.split(",") if code.strip()]
@@ -336,7 +339,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _edition != "en":
         return
     running = []
-    for language in [code for code in _editions() if code != "en"]:
+    for language in [code for code in _editions if code != "en"]:
         folder = tempfile.mkdtemp(prefix=f"factbook-{language}-")
         _staged[language] = folder
         log_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _relay, after the build)
@@ -402,7 +405,7 @@ def on_page_context(
 ) -> dict[str, object]:
     """The language switcher leads to this page in each edition, and the footer of a
     translated edition links to the English it is translated from."""
-    if _edition == "en" and len(_editions()) == 1:
+    if _edition == "en" and len(_editions) == 1:
         return context
     links = _alternates(config, page)
     config.extra["alternate"] = [
@@ -420,7 +423,7 @@ def _alternates(config: MkDocsConfig, page: Page) -> dict[str, str]:
     """This page's address in every edition built (the editions have the same pages)."""
     root = config.site_url or "/"
     english_root = root.removesuffix(f"{_edition}/") if _edition != "en" else root
-    return {code: f"{_root_of(english_root, code)}{page.url}" for code in _editions()}
+    return {code: f"{_root_of(english_root, code)}{page.url}" for code in _editions}
 
 
 def _root_of(english_root: str, code: str) -> str:
@@ -560,7 +563,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
         1,
     )
-    if len(_editions()) > 1:
+    if len(_editions) > 1:
         # Material writes the switcher's links into the head as they are (paths); search
         # engines want this page's full address in each edition, and x-default. The rel
         # value ends in a space: still the one token `alternate` to browsers and crawlers, but

@@ -86,21 +86,25 @@ def entries(loaded: LoadedFile) -> list[Entry]:
         for key, value in fields.items():
             if isinstance(value, list):
                 for index, item in enumerate(value):
-                    for sub in item:
+                    for sub, given in item.items():
                         inner: FieldPath = (TRANSLATIONS, record_id, key, index, sub)
-                        found.append(_entry(loaded, language, record_id, (key, index, sub), inner))
+                        ref = (key, index, sub)
+                        found.append(_entry(loaded, language, record_id, ref, inner, given))
             else:
                 path: FieldPath = (TRANSLATIONS, record_id, key)
-                found.append(_entry(loaded, language, record_id, (key,), path))
+                found.append(_entry(loaded, language, record_id, (key,), path, value))
     return found
 
 
 def _entry(
-    loaded: LoadedFile, language: str, record_id: str, ref: FieldRef, path: FieldPath
+    loaded: LoadedFile,
+    language: str,
+    record_id: str,
+    ref: FieldRef,
+    path: FieldPath,
+    node: dict[str, str],
 ) -> Entry:
-    node = loaded.data
-    for step in path:
-        node = node[step]
+    """One field's translation; `node` is its `{of, text}` at `path` in the file."""
     return Entry(
         language,
         record_id,
@@ -169,6 +173,8 @@ class Translations:
 
     by_field: dict[str, dict[tuple[str, FieldRef], Entry]] = field(default_factory=dict)
     """Language → (record id, field) → its translation (out-of-date ones included)."""
+    out_of_date: frozenset[tuple[str, str, FieldRef]] = frozenset()
+    """(language, record id, field) of each translation older than its English."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Mistakes in translation files (errors: they fail the build like any data error)."""
     warnings: tuple[Diagnostic, ...] = ()
@@ -186,6 +192,7 @@ def compare(model: Model, found: list[Entry], skipped_ids: set[str]) -> Translat
     warnings: list[Diagnostic] = []
     prose: list[Prose] = []
     marks: dict[str, int] = {}
+    out_of_date: set[tuple[str, str, FieldRef]] = set()
     by_field: dict[str, dict[tuple[str, FieldRef], Entry]] = {
         language: {} for language in TRANSLATED_LANGUAGES
     }
@@ -230,6 +237,7 @@ def compare(model: Model, found: list[Entry], skipped_ids: set[str]) -> Translat
         by_field[entry.language][key] = entry
         now = fingerprint(source.text)
         if entry.of != now:
+            out_of_date.add((entry.language, *key))
             warnings.append(
                 Diagnostic(
                     entry.of_position,
@@ -242,10 +250,17 @@ def compare(model: Model, found: list[Entry], skipped_ids: set[str]) -> Translat
         if source.markdown:
             problems += _markdown_problems(entry, marks, prose)
     coverage = {
-        language: _coverage(english, by_field[language], language)
+        language: _coverage(english, by_field[language], out_of_date, language)
         for language in TRANSLATED_LANGUAGES
     }
-    return Translations(by_field, tuple(problems), tuple(warnings), coverage, tuple(prose))
+    return Translations(
+        by_field,
+        frozenset(out_of_date),
+        tuple(problems),
+        tuple(warnings),
+        coverage,
+        tuple(prose),
+    )
 
 
 def _markdown_problems(entry: Entry, marks: dict[str, int], prose: list[Prose]) -> list[Diagnostic]:
@@ -267,17 +282,17 @@ def _markdown_problems(entry: Entry, marks: dict[str, int], prose: list[Prose]) 
 def _coverage(
     english: dict[str, dict[FieldRef, English]],
     given: dict[tuple[str, FieldRef], Entry],
+    older: set[tuple[str, str, FieldRef]],
     language: str,
 ) -> Coverage:
     translated = out_of_date = missing = 0
     for record_id, words in english.items():
         for ref, source in words.items():
-            entry = given.get((record_id, ref))
-            if entry is not None:
-                if entry.of == fingerprint(source.text):
-                    translated += 1
-                else:
+            if (record_id, ref) in given:
+                if (language, record_id, ref) in older:
                     out_of_date += 1
+                else:
+                    translated += 1
             elif _native_form(source.native, language):
                 translated += 1
             else:
@@ -418,7 +433,7 @@ def localize(model: Model, translations: Translations, language: str) -> Localiz
     gaps: dict[str, str] = {}
     for record_id, record in model.records.items():
         state: list[str] = []
-        local = _translated(record, (), record_id, given, language, state)
+        local = _translated(record, (), record_id, given, translations.out_of_date, language, state)
         if isinstance(local, Person):
             local = dataclasses.replace(local, shown_name=person_name(local, language))
         records[record_id] = local
@@ -432,6 +447,7 @@ def _translated(
     base: FieldRef,
     record_id: str,
     given: dict[tuple[str, FieldRef], Entry],
+    older: frozenset[tuple[str, str, FieldRef]],
     language: str,
     state: list[str],
 ) -> Any:
@@ -443,7 +459,7 @@ def _translated(
         if declared.is_list and isinstance(declared.value_type, type):
             if issubclass(declared.value_type, Part) and value:
                 changes[declared.name] = tuple(
-                    _translated(part, (*ref, index), record_id, given, language, state)
+                    _translated(part, (*ref, index), record_id, given, older, language, state)
                     for index, part in enumerate(value)
                 )
             continue
@@ -452,7 +468,7 @@ def _translated(
         entry = given.get((record_id, ref))
         if entry is not None:
             changes[declared.name] = entry.text
-            if entry.of != fingerprint(value):
+            if (language, record_id, ref) in older:
                 state.append(OUT_OF_DATE)
             continue
         native = getattr(obj, declared.spec.native) if declared.spec.native else None
@@ -495,6 +511,7 @@ def skeleton(model: Model, checked: Translations, language: str, only: str | Non
     what a translator fills in (under the file's `translations:`). `only`: the records of one
     data file."""
     given = checked.by_field.get(language, {})
+    older = checked.out_of_date
     by_file: dict[str, list[str]] = {}
     for record in model.records.values():
         if only is not None and record.origin.path != only:
@@ -502,7 +519,7 @@ def skeleton(model: Model, checked: Translations, language: str, only: str | Non
         wanted: list[English] = []
         for english in translatable(record):
             entry = given.get((record.id, english.ref))
-            current = entry is not None and entry.of == fingerprint(english.text)
+            current = entry is not None and (language, record.id, english.ref) not in older
             if not current and not (entry is None and _native_form(english.native, language)):
                 wanted.append(english)
         if wanted:
