@@ -40,20 +40,25 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
 import factbook
+import mkdocs_internals as internals
 from factbook import collector
 from factbook.dates import PartialDate
 from factbook.glossary import GlossaryExtension
@@ -110,6 +115,13 @@ _staged: dict[str, str] = {}
 """Language → the folder its edition was built into, before it moves into the site."""
 
 
+_serving: dict[str, object] = {}
+"""This build's files, navigation and theme (captured from MkDocs' events, under serve)."""
+_expanded: dict[str, tuple[str, str]] = {}
+"""Hand-written page → (its Markdown, as `[[id]]` expansion made it): a rebuild renders again
+only the pages whose expansion changed."""
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
@@ -149,12 +161,12 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs_dir = os.path.relpath(config.docs_dir, root)
     started = time.perf_counter()  # for the log line only; nothing built depends on it
+    project = factbook.Project(root, docs_dir=docs_dir, today=_build_date())
     with collector.paused():
-        result = factbook.publish(
-            factbook.Project(root, docs_dir=docs_dir, today=_build_date()),
-            _addresses(config),
-            _edition,
-        )
+        if _command == "serve":
+            result = _rebuilder(project, config).build().output
+        else:
+            result = factbook.publish(project, _addresses(config), _edition)
         # Frozen before the collector runs again: its first pass would otherwise scan every
         # object the build made (a quarter of a second at 10,000 records), all of them alive.
         collector.keep_until_next_build()
@@ -212,6 +224,21 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _rebuilder(project: factbook.Project, config: MkDocsConfig) -> factbook.Rebuilder:
+    """Under `mkdocs serve`, one core rebuilder per edition and settings, kept across builds:
+    it reads again only the data files an edit changed and renders only the pages it touched."""
+    settings = (project, _addresses(config), _edition, _config_digest(config))
+    kept = internals.KEPT.get("rebuilder")
+    if kept is None or kept[0] != settings:
+        kept = internals.KEPT["rebuilder"] = (settings, factbook.Rebuilder(*settings[:3]))
+    rebuilder: factbook.Rebuilder = kept[1]
+    return rebuilder
+
+
+def _config_digest(config: MkDocsConfig) -> str:
+    return factbook.file_digest(Path(config.config_file_path))
+
+
 def _fill_records_section(nav: list[object] | None) -> None:
     """An empty section of the navigation (`- Records: []` in mkdocs.yml) lists every record
     kind's listing page, so a kind declared later appears there with no edit."""
@@ -258,6 +285,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, SCHEMA_JSON, content=factbook.schema_text()))
     files.append(File.generated(config, FACTS_JSON, content=_output.facts_json))
     collector.keep_until_next_build()  # the output lives until MkDocs has rendered every page
+    _serving["files"] = files
     return files
 
 
@@ -456,7 +484,8 @@ def _markdown_line(text: str) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Move the editions built before into the English site, and list every edition's pages
-    in its sitemap."""
+    in its sitemap. Under `mkdocs serve`, keep what this build made for quick rebuilds."""
+    _keep_for_rebuilds(config)
     if _edition != "en" or not _staged:
         return
     for language, folder in sorted(_staged.items()):
@@ -510,6 +539,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src_uri = page.file.src_uri
     _glossary.set_page(src_uri)
     if src_uri not in _output.pages:
+        if _command == "serve":
+            raw = _read(page.file)
+            _expanded[src_uri] = (raw, _output.expand_page(src_uri, raw))
         return _output.expand_page(src_uri, markdown)
     # "Edit this page" on a generated page opens the data file that defines the record.
     defined_at = _output.defined_at.get(src_uri)
@@ -612,3 +644,190 @@ def _safe_title(output: str, page: Page, config: MkDocsConfig) -> str:
     unsafe = f"<title>{shown} - {config.site_name}</title>"
     safe = f"<title>{html.escape(shown)} - {html.escape(config.site_name)}</title>"
     return output.replace(unsafe, safe, 1)
+
+
+# -- Quick rebuilds under `mkdocs serve` ----------------------------------------------------------
+# After a full build, a data edit renders again only the pages whose Markdown, head or "Edit this
+# page" link changed, and rewrites the search index, facts.json and (when pages come or go) the
+# sitemap, so that every file served is what a full build of the same data writes. Anything the
+# core cannot scope (mkdocs.yml, the glossary's terms, a page title in the navigation, files
+# under docs/ other than pages, the code) gets MkDocs' own full build, and the log says why.
+# The MkDocs internals this needs are in mkdocs_internals.py.
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _serving["nav"] = nav
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _serving["env"] = env
+    return env
+
+
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]
+) -> LiveReloadServer:
+    gone = internals.missing()
+    if gone:
+        serve_log.error(
+            "quick rebuilds are off: this MkDocs lacks " + ", ".join(gone) + "; every edit "
+            "rebuilds the whole site"
+        )
+        return server
+    # The adapter module is loaded anew with each full build's configuration; the newest one's
+    # rebuild runs (kept by on_post_build).
+    internals.take_over(server, lambda: internals.KEPT["rebuild"](builder))
+    return server
+
+
+def _keep_for_rebuilds(config: MkDocsConfig) -> None:
+    if _command != "serve":
+        return
+    if _errors or _output is None or _edition != "en":
+        internals.KEPT.pop("built", None)
+        return
+    internals.KEPT["built"] = internals.Built(
+        config, _serving["files"], _serving["nav"], _serving["env"]
+    )
+    internals.KEPT["rebuild"] = _rebuild
+    internals.KEPT["inputs"] = _watched_inputs(config)
+
+
+def _watched_inputs(config: MkDocsConfig) -> dict[str, object]:
+    """What, besides the data, a quick rebuild cannot take into account: the configuration,
+    the code, and docs/ other than the pages' text."""
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    return {
+        "mkdocs.yml": _config_digest(config),
+        "the code under hooks/": sorted(
+            (str(p), p.stat().st_mtime_ns) for p in Path(__file__).parent.rglob("*.py")
+        ),
+        "files under docs/": sorted(
+            (p.relative_to(docs).as_posix(), None if p.suffix == ".md" else p.stat().st_mtime_ns)
+            for p in docs.rglob("*")
+            if p.is_file()
+        ),
+        "the root": str(root),
+    }
+
+
+def _rebuild(full_build: Callable[[], None]) -> None:
+    """Answer an edit under `mkdocs serve`: a quick rebuild when it can be exact, else MkDocs'
+    full build (with the reason in the log)."""
+    started = time.monotonic()
+    built = internals.KEPT.get("built")
+    reason = _why_full(built)
+    if reason is None:
+        assert isinstance(built, internals.Built)
+        reason = _quick_rebuild(built)
+    if reason is not None:
+        log.info(f"{reason}: rebuilding the whole site")
+        full_build()
+        return
+    log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds")
+
+
+def _why_full(built: object) -> str | None:
+    if not isinstance(built, internals.Built):
+        return "the last build did not finish"
+    if len(_editions) > 1:
+        return (
+            "the Korean and Japanese editions are rebuilt in full "
+            "(FACTBOOK_EDITIONS=en serves the English only, with quick rebuilds)"
+        )
+    before = internals.KEPT.get("inputs")
+    now = _watched_inputs(built.config)
+    if isinstance(before, dict):
+        for what, value in now.items():
+            if before.get(what) != value:
+                return f"{what} changed"
+    return None
+
+
+def _quick_rebuild(built: internals.Built) -> str | None:
+    """Render again what an edit changed; None when done, else why a full build is needed."""
+    global _output
+    config = built.config
+    project = factbook.Project(
+        Path(config.config_file_path).parent,
+        docs_dir=os.path.relpath(config.docs_dir, Path(config.config_file_path).parent),
+        today=_build_date(),
+    )
+    with collector.paused(), factbook.speaking(_edition):
+        rebuilt = _rebuilder(project, config).build()
+    output = rebuilt.output
+    if rebuilt.everything or not output.ok or (config.strict and output.diagnostics):
+        return "the data has problems" if output.diagnostics else "no earlier build"
+    assert _output is not None and _glossary is not None
+    if (output.terms, output.glossary_locations) != (_output.terms, _output.glossary_locations):
+        return "the glossary's terms changed (they are marked on every page)"
+    for notice in output.notices:
+        notice_log.warning(str(notice))
+    previous, _output = _output, output
+    _glossary.generated = frozenset(output.pages)
+    _pages_seen.update(output.pages)
+    files = built.files
+    pages = []
+    for src_uri in sorted(rebuilt.removed):
+        gone = files.get_file_from_path(src_uri)
+        if gone is not None:
+            files.remove(gone)
+            internals.forget_pages(built, {gone.url})
+            internals.remove_output(gone.abs_dest_path, config.site_dir)
+    added = False
+    for src_uri in sorted(rebuilt.changed):
+        file = files.get_file_from_path(src_uri)
+        if file is None:
+            file = File.generated(config, src_uri, content=output.pages[src_uri])
+            if src_uri not in _listings:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            internals.add_page(built, file)
+            added = True
+        else:
+            file.content_string = output.pages[src_uri]
+        pages.append(file.page)
+    if added or rebuilt.removed:
+        built.files = _in_build_order(built.files, output)
+    # Hand-written pages: again only those whose text, or whose `[[id]]`, changed.
+    titles = {}
+    for file in internals.documentation_pages(built):
+        if file.src_uri in output.pages or file.page is None:
+            continue
+        markdown = _read(file)
+        if _expanded.get(file.src_uri) != (markdown, output.expand_page(file.src_uri, markdown)):
+            pages.append(file.page)
+            titles[file.src_uri] = file.page.title
+    internals.render(built, pages)
+    for file in internals.documentation_pages(built):
+        if file.src_uri in titles and file.page.title != titles[file.src_uri]:
+            return f"the title of {file.src_uri} changed (it is in the navigation)"
+    if rebuilt.removed or added:
+        internals.write_theme_template(built, "sitemap.xml")
+    if output.facts_json != previous.facts_json:
+        Path(config.site_dir, FACTS_JSON).write_text(output.facts_json, encoding="utf-8")
+    internals.write_search_index(built)
+    return None
+
+
+def _in_build_order(files: Files, output: factbook.Output) -> Files:
+    """The files in the order a full build lists them (the search index and the sitemap follow
+    it): generated pages in the core's order, where on_files put them."""
+    listed = list(files)
+    first = next(i for i, file in enumerate(listed) if file.src_uri in output.pages)
+    before = [file for file in listed[:first] if file.src_uri not in output.pages]
+    after = [file for file in listed[first:] if file.src_uri not in output.pages]
+    generated = [files.get_file_from_path(src_uri) for src_uri in output.pages]
+    return Files([*before, *(file for file in generated if file is not None), *after])
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Under `mkdocs serve` with data errors, the "not found" page lists them too: an address
+    the last good build did not have still shows what to fix."""
+    if not _errors or template_name != "404.html":
+        return output_content
+    import markdown as python_markdown
+
+    listing = python_markdown.markdown(factbook.error_page(_errors), extensions=["fenced_code"])
+    return output_content.replace("<h1>404 - Not found</h1>", listing, 1)

@@ -8,7 +8,9 @@ page, as the plain-data `Output` a site engine needs), the kind registry (`KINDS
 
 from pathlib import Path
 
+from .cache import file_digest
 from .diagnostics import Diagnostic, Severity
+from .incremental import Rebuilder, Rebuilt
 from .kinds import KINDS, register
 from .model import Model, RecordKind
 from .output import Output
@@ -29,6 +31,8 @@ __all__ = [
     "Model",
     "Output",
     "Project",
+    "Rebuilder",
+    "Rebuilt",
     "RecordKind",
     "Severity",
     "WORDS",
@@ -38,6 +42,7 @@ __all__ = [
     "edition_text",
     "english_page",
     "error_page",
+    "file_digest",
     "is_translated",
     "kind_listings",
     "listing_pages",

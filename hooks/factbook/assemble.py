@@ -43,6 +43,8 @@ class Assembly:
     """Ids of records left out for their own errors: references to them are not reported again."""
     marks_in: dict[str, int] = field(default_factory=dict)
     """Markdown marks read so far, per data file (bounded by limits.py)."""
+    id_positions: dict[str, Position] = field(default_factory=dict)
+    """Where each record's id is written (for a duplicate found when assemblies are merged)."""
 
     @property
     def model(self) -> Model:
@@ -65,6 +67,34 @@ def assemble(files: list[LoadedFile], reported: dict[str, set[FieldPath]]) -> As
                 if isinstance(raw, dict):
                     _RecordBuilder(assembly, loaded, paths, kind, (kind.key, index), raw).build()
     return assembly
+
+
+def merge(assemblies: list[Assembly]) -> Assembly:
+    """The assemblies of single files (in file order) as one, as if assembled together: a
+    file can then be assembled again alone when it changes (under `mkdocs serve`)."""
+    merged = Assembly()
+    for part in assemblies:
+        for record_id, record in part.records.items():
+            position = part.id_positions[record_id]
+            if record_id in merged.records:
+                merged.diagnostics.append(_duplicate(record_id, position, merged.records))
+            else:
+                merged.records[record_id] = record
+                merged.id_positions[record_id] = position
+        merged.references += part.references
+        merged.prose += part.prose
+        merged.diagnostics += part.diagnostics
+        merged.skipped_ids |= part.skipped_ids
+        merged.marks_in.update(part.marks_in)
+    return merged
+
+
+def _duplicate(record_id: str, position: Position, records: dict[str, Record]) -> Diagnostic:
+    return Diagnostic(
+        position,
+        f"duplicate id '{record_id}'",
+        f"ids are unique across all files; it is already used at {records[record_id].origin}",
+    )
 
 
 class _Bad:
@@ -104,17 +134,12 @@ class _RecordBuilder:
             return
         assert isinstance(values, dict)
         records = self.assembly.records
+        at = self.position(self.base + ("id",))
         if self.id in records:
-            first = records[self.id].origin
-            self.assembly.diagnostics.append(
-                Diagnostic(
-                    self.position(self.base + ("id",)),
-                    f"duplicate id '{self.id}'",
-                    f"ids are unique across all files; it is already used at {first}",
-                )
-            )
+            self.assembly.diagnostics.append(_duplicate(self.id, at, records))
             return
         records[self.id] = self.kind.record(origin=self.position(self.base), **values)
+        self.assembly.id_positions[self.id] = at
 
     def position(self, path: FieldPath) -> Position:
         return self.loaded.position(path)

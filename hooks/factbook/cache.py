@@ -49,6 +49,15 @@ LIBRARIES = ("PyYAML", "Jinja2", "MarkupSafe", "fastjsonschema", "jsonschema")
 CORE = Path(__file__).parent
 
 
+def digest(data: bytes) -> str:
+    """A file's bytes, hashed (to tell whether a file changed since it was last read)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    return digest(path.read_bytes())
+
+
 def key(settings: str, inputs: list[Path]) -> str:
     """A hash of everything a build's output depends on."""
     digest = hashlib.sha256()

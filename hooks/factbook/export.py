@@ -21,17 +21,42 @@ from .wording import WORDS
 UrlOf = Callable[[str], str]
 
 
+FACTS_DESCRIPTION = (
+    "Every fact of the site, with its sources. Each `id` is stable; "
+    "references are resolved to the record they name."
+)
+FACTS_SCHEMA = "schema/facts.schema.json"
+
+
 def facts(model: Model, url_of: UrlOf) -> dict[str, Any]:
     """Every record with its page address, its fields, and its references resolved."""
     kinds: dict[str, list[dict[str, Any]]] = {}
     for record in model.records.values():
         kinds.setdefault(record.record_kind.key, []).append(_record(record, model, url_of))
-    return {
-        "description": "Every fact of the site, with its sources. Each `id` is stable; "
-        "references are resolved to the record they name.",
-        "schema": "schema/facts.schema.json",
-        "records": kinds,
-    }
+    return {"description": FACTS_DESCRIPTION, "schema": FACTS_SCHEMA, "records": kinds}
+
+
+def facts_json(model: Model, url_of: UrlOf, entries: dict[str, str]) -> str:
+    """`facts()` as compact JSON with sorted keys, put together from one piece per record:
+    `entries` (record id → its JSON) supplies the pieces it holds and learns the others, so a
+    rebuild encodes only the records an edit changed."""
+    by_kind: dict[str, list[str]] = {}
+    for record in model.records.values():
+        entry = entries.get(record.id)
+        if entry is None:
+            entry = entries[record.id] = _json(_record(record, model, url_of))
+        by_kind.setdefault(record.record_kind.key, []).append(entry)
+    records = ",".join(f"{_json(key)}:[{','.join(by_kind[key])}]" for key in sorted(by_kind))
+    # The keys in sorted order, as json.dumps(facts(), sort_keys=True) writes them.
+    return (
+        f'{{"description":{_json(FACTS_DESCRIPTION)},"records":{{{records}}},'
+        f'"schema":{_json(FACTS_SCHEMA)}}}'
+    )
+
+
+def _json(value: Any) -> str:
+    # Compact: the C encoder only runs without indentation (3x faster, far less memory).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _record(record: Record, model: Model, url_of: UrlOf) -> dict[str, Any]:

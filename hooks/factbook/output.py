@@ -10,14 +10,13 @@ takes (cache.py).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from . import export, links, text
 from .diagnostics import Diagnostic, Position, errors
 from .glossary import GlossaryTerm
 from .kinds import Source, Term
-from .model import Model
+from .model import Model, Record
 from .render import SourceNote, footnote_definitions, footnote_markers
 from .resolve import cited_sources
 from .urls import GLOSSARY_PAGE, Addresses, relative
@@ -112,6 +111,26 @@ class Output:
         return f"{expanded.rstrip()}\n\n{notes}\n"
 
 
+@dataclass
+class OutputMemo:
+    """Pieces of an earlier output still true for a rebuild: the JSON-LD of each page's head
+    and each record's facts.json entry, for the records an edit did not touch (a rebuild
+    drops the others first; see incremental.py)."""
+
+    head: dict[str, str] = field(default_factory=dict)
+    """Record page path → its JSON-LD."""
+    facts: dict[str, str] = field(default_factory=dict)
+    """Record id → its facts.json entry."""
+    targets: dict[str, LinkTarget] = field(default_factory=dict)
+    """Record id → where `[[id]]` leads."""
+
+    def forget(self, record: Record) -> None:
+        """Drop what was made from a record (and the records it names)."""
+        self.head.pop(record.src_uri, None)
+        self.facts.pop(record.id, None)
+        self.targets.pop(record.id, None)
+
+
 def output_of(
     model: Model,
     diagnostics: tuple[Diagnostic, ...],
@@ -120,48 +139,51 @@ def output_of(
     glossary_locations: dict[str, str],
     addresses: Addresses,
     notices: tuple[Diagnostic, ...] = (),
+    memo: OutputMemo | None = None,
 ) -> Output:
     """Everything the site engine needs from a good build, as plain data."""
-    head = {
-        record.src_uri: export.script_tag(export.jsonld(record, model, addresses.url))
-        for record in model.records.values()
-    }
+    memo = memo if memo is not None else OutputMemo()
+    head = {}
+    for record in model.records.values():
+        tag = memo.head.get(record.src_uri)
+        if tag is None:
+            tag = export.script_tag(export.jsonld(record, model, addresses.url))
+            memo.head[record.src_uri] = tag
+        head[record.src_uri] = tag
     for page in {GLOSSARY_PAGE, *glossary_locations.values()}:
         defined_here = [
             term_id for term_id, location in glossary_locations.items() if location == page
         ]
         head[page] = export.script_tag(export.glossary_jsonld(model, addresses.url, defined_here))
-    # Compact JSON: the C encoder only runs without indentation (3x faster, far less memory).
-    facts_json = json.dumps(
-        export.facts(model, addresses.url),
-        ensure_ascii=False,
-        separators=(",", ":"),
-        sort_keys=True,
-    )
     terms = tuple(GlossaryTerm(t.id, tuple(t.forms), t.short, t.src_uri) for t in model.of(Term))
     return Output(
         diagnostics=diagnostics,
         pages=pages,
         head=head,
         defined_at={record.src_uri: record.origin for record in model.records.values()},
-        facts_json=facts_json,
+        facts_json=export.facts_json(model, addresses.url, memo.facts),
         terms=terms,
         glossary_locations=glossary_locations,
         figures=figures,
-        targets=link_targets(model),
+        targets=link_targets(model, memo.targets),
         notes={source.id: SourceNote.of(source) for source in model.of(Source)},
         as_of=model.as_of.display if model.as_of else "",
         notices=notices,
     )
 
 
-def link_targets(model: Model) -> dict[str, LinkTarget]:
-    return {
-        record.id: LinkTarget(
-            record.src_uri,
-            text.literal(record.display_name),
-            record.when or "",
-            cited_sources(record),
-        )
-        for record in model.records.values()
-    }
+def link_targets(model: Model, known: dict[str, LinkTarget] | None = None) -> dict[str, LinkTarget]:
+    """Where `[[id]]` leads, for every record (`known` holds those already made, and learns)."""
+    known = {} if known is None else known
+    targets = {}
+    for record in model.records.values():
+        target = known.get(record.id)
+        if target is None:
+            target = known[record.id] = LinkTarget(
+                record.src_uri,
+                text.literal(record.display_name),
+                record.when or "",
+                cited_sources(record),
+            )
+        targets[record.id] = target
+    return targets

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache, charts, collector, kinds, limits, resolve, translations, wording
-from .assemble import assemble
+from .assemble import Assembly, assemble, merge
 from .dates import PartialDate
 from .diagnostics import Diagnostic, errors
-from .load import FieldPath, LoadedFile, load_file
+from .load import load_file
 from .model import Model, Reference
 from .output import Output, output_of
 from .render import DocPage, Site
@@ -76,35 +76,80 @@ class Checked:
         return not errors(self.diagnostics)
 
 
-def check(project: Project) -> Checked:
-    """Load, validate, assemble and resolve; every problem is reported, none raised."""
-    diagnostics: list[Diagnostic] = []
-    loaded_files: list[LoadedFile] = []
-    entries: list[translations.Entry] = []
-    reported: dict[str, set[FieldPath]] = {}
-    for path in project.data_files():
-        loaded, problems = load_file(path, project.display(path))
-        diagnostics += problems
-        if loaded is None:
-            continue
-        schema_problems, reported[loaded.path] = validate(loaded)
-        diagnostics += schema_problems
-        if translations.is_translation_file(loaded.data):
-            if not schema_problems:  # a file with mistakes is reported, not half read
-                entries += translations.entries(loaded)
-        elif isinstance(loaded.data, dict):
-            loaded_files.append(loaded)
+@dataclass(frozen=True)
+class DataFile:
+    """One data file read, validated and assembled on its own: while its bytes stay the same,
+    a later check can use it as it is (`FileMemo`, under `mkdocs serve`)."""
 
-    assembly = assemble(loaded_files, reported)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    assembly: Assembly | None = None
+    """Its records, references and prose (None for a translation file or an unreadable one)."""
+    prose_references: tuple[Reference, ...] = ()
+    entries: tuple[translations.Entry, ...] = ()
+    """A translation file's entries (checked against the English once every file is read)."""
+    english: translations.EnglishWords = field(default_factory=dict)
+    """Its records' translatable words."""
+
+
+FileMemo = dict[Path, tuple[str, DataFile]]
+"""Data file → (digest of its bytes, what reading it gave)."""
+
+
+def read_data_file(project: Project, path: Path) -> DataFile:
+    """Load, validate and assemble one file (the steps that need no other file)."""
+    loaded, problems = load_file(path, project.display(path))
+    if loaded is None:
+        return DataFile(tuple(problems))
+    schema_problems, reported = validate(loaded)
+    diagnostics = (*problems, *schema_problems)
+    if translations.is_translation_file(loaded.data):
+        # A file with mistakes is reported, not half read.
+        found = () if schema_problems else tuple(translations.entries(loaded))
+        return DataFile(diagnostics, entries=found)
+    if not isinstance(loaded.data, dict):
+        return DataFile(diagnostics)
+    assembly = assemble([loaded], {loaded.path: reported})
+    prose_refs = tuple(ref for prose in assembly.prose for ref in resolve.prose_references(prose))
+    english = translations.english_words(assembly.records.values())
+    return DataFile(diagnostics, assembly, prose_refs, english=english)
+
+
+def _read_data(project: Project, memo: FileMemo | None) -> list[DataFile]:
+    if memo is None:
+        return [read_data_file(project, path) for path in project.data_files()]
+    found = []
+    paths = project.data_files()
+    for path in paths:
+        digest = cache.digest(path.read_bytes())
+        known = memo.get(path)
+        if known is None or known[0] != digest:
+            known = memo[path] = (digest, read_data_file(project, path))
+        found.append(known[1])
+    for gone in memo.keys() - set(paths):
+        del memo[gone]
+    return found
+
+
+def check(project: Project, memo: FileMemo | None = None) -> Checked:
+    """Load, validate, assemble and resolve; every problem is reported, none raised. With a
+    `memo`, files whose bytes it knows are not read again (and it learns the others)."""
+    files = _read_data(project, memo)
+    diagnostics: list[Diagnostic] = [d for file in files for d in file.diagnostics]
+    entries = [entry for file in files for entry in file.entries]
+    assembly = merge([file.assembly for file in files if file.assembly is not None])
     model = assembly.model
     diagnostics += assembly.diagnostics
+    # Fields' references first, then those in prose, each in file order (backlinks keep it).
     references = list(assembly.references)
-    for prose in assembly.prose:
-        references += resolve.prose_references(prose)
+    references += [ref for file in files for ref in file.prose_references]
 
     # Translations are checked like the English (their references too) but make no backlinks:
     # every edition lists the same pages under "Mentioned in".
-    checked_translations = translations.compare(model, entries, assembly.skipped_ids)
+    known: translations.EnglishWords = {}
+    for file in files:  # the first record of an id is the one in the model (assemble.merge)
+        for record_id, words in file.english.items():
+            known.setdefault(record_id, words)
+    checked_translations = translations.compare(model, entries, assembly.skipped_ids, known)
     diagnostics += checked_translations.diagnostics
     translated_refs = [
         reference

@@ -83,6 +83,27 @@ class DocPage:
         return cls(src_uri, src_uri)
 
 
+def templates() -> jinja2.Environment:
+    """The page templates, in the current edition's words."""
+    # Kinds declared outside the core bring their templates; the core's come last.
+    folders = [kind.templates for kind in kinds.KINDS.values() if kind.templates]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        literal=text.literal, country=country_name, language=language_name, recorded=recorded
+    )
+    # Attributes, not keys: templates look phrases up as `words.key` thousands of times per
+    # page set, and Jinja tries an attribute before a key.
+    env.globals.update(words=SimpleNamespace(**WORDS))
+    return env
+
+
 class Site:
     """Everything pages are rendered from; one instance per build."""
 
@@ -94,39 +115,31 @@ class Site:
         backlinks: dict[str, list[Backlink]],
         doc_pages: dict[str, DocPage],
         gaps: dict[str, str] | None = None,
+        env: jinja2.Environment | None = None,
     ) -> None:
+        """`env`: the templates of an earlier Site of the same edition (compiled already)."""
         self.model = model
         self.gaps = gaps or {}
         """Record id → why its page shows some English (translations.localize)."""
         self.backlinks = backlinks
         self.doc_pages = doc_pages
+        events = self.sorted_events()
         self.events_by_topic: dict[str, list[Event]] = defaultdict(list)
-        for event in self.sorted_events():
+        for event in events:
             if event.topic:
                 self.events_by_topic[event.topic].append(event)
         self.children: dict[str, list[Organization]] = defaultdict(list)
         for org in model.of(Organization):
             if org.parent:
                 self.children[org.parent].append(org)
+        self.latest = max(
+            (e.end_date or e.date for e in events), key=lambda d: d.sort_key, default=None
+        )
+        """The latest date of any event: every topic's status chart is drawn up to it."""
         self.charts = self._charts()
-        # Kinds declared outside the core bring their templates; the core's come last.
-        folders = [kind.templates for kind in kinds.KINDS.values() if kind.templates]
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
-            autoescape=False,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters.update(
-            literal=text.literal, country=country_name, language=language_name, recorded=recorded
-        )
+        self.env = env or templates()
         self.templates = frozenset(self.env.list_templates())
         """Every template name (listing it walks the folders: once per build)."""
-        # Attributes, not keys: templates look phrases up as `words.key` thousands of times per
-        # page set, and Jinja tries an attribute before a key.
-        self.env.globals.update(words=SimpleNamespace(**WORDS))
         self.links: dict[tuple[str, str], str] = {}
         """Markdown link to a record (by its display name) from a folder: pages link to the same
         records from the same folders over and over, about ten times per link on 10,000 records."""
@@ -135,10 +148,9 @@ class Site:
 
     def _charts(self) -> dict[str, list[charts.Chart]]:
         """Topic id → its pictures (SVG): rounds of a series, changes of status."""
-        events = self.sorted_events()
-        if not events:
+        latest = self.latest
+        if latest is None:
             return {}
-        latest = max((e.end_date or e.date for e in events), key=lambda d: d.sort_key)
         result: dict[str, list[charts.Chart]] = {}
         for topic in self.model.of(Topic):
             rounds, changes = charts.pictures_for(self.events_by_topic.get(topic.id, []))
@@ -182,43 +194,67 @@ class Site:
     # -- pages ---------------------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
         """Every generated page: source path → Markdown."""
-        pages: dict[str, str] = {}
-        for record in self.model.records.values():
-            pages[record.src_uri] = self.front_matter(record) + self.with_gap_note(
-                record.id,
-                self.render(f"{record.record_kind.name}.md.j2", record.src_uri, record=record),
-            )
-        for kind in listed_kinds():
-            records = sorted(self.model.of(kind.record), key=self.sort_key)
-            groups = _by_year(records) if kind.by_year else _by_letter(records)
-            pages.update(
-                self.listing(
-                    kind.listing_page,
-                    kind_word(kind, "listing"),
-                    self.listing_template(kind),
-                    groups,
-                    lambda part: {"records": part},
-                )
-            )
-        pages.update(
-            self.listing(
+        pages = {record.src_uri: self.record_page(record) for record in self.model.records.values()}
+        for family in self.listing_families():
+            pages.update(self.listing_family(family))
+        return pages
+
+    def record_page(self, record: Record) -> str:
+        return self.front_matter(record) + self.with_gap_note(
+            record.id,
+            self.render(f"{record.record_kind.name}.md.j2", record.src_uri, record=record),
+        )
+
+    @staticmethod
+    def listing_families() -> list[str]:
+        """The listings, each named by its first page (a listing may have one page per part),
+        in the order pages are listed: the kinds' listings, the glossary, the timeline."""
+        return [kind.listing_page for kind in listed_kinds()] + [GLOSSARY_PAGE, TIMELINE_PAGE]
+
+    def listing_family(self, family: str, reuse: Reuse | None = None) -> dict[str, str]:
+        """One listing's pages (see `listing_families`)."""
+        if family == GLOSSARY_PAGE:
+            return self.listing(
                 GLOSSARY_PAGE,
                 WORDS["glossary"],
                 "glossary.md.j2",
                 self.glossary_groups,
                 lambda part: {"terms": part},
+                reuse,
             )
-        )
-        pages.update(
-            self.listing(
+        if family == TIMELINE_PAGE:
+            return self.listing(
                 TIMELINE_PAGE,
                 WORDS["timeline"],
                 "timeline.md.j2",
                 _by_year(self.sorted_events()),
                 lambda part: {"years": sorted(_by_year(part))},
+                reuse,
             )
+        kind = next(kind for kind in listed_kinds() if kind.listing_page == family)
+        records = sorted(self.model.of(kind.record), key=self.sort_key)
+        groups = _by_year(records) if kind.by_year else _by_letter(records)
+        return self.listing(
+            kind.listing_page,
+            kind_word(kind, "listing"),
+            self.listing_template(kind),
+            groups,
+            lambda part: {"records": part},
+            reuse,
         )
-        return pages
+
+    @staticmethod
+    def group_of(family: str, record: Record) -> str | None:
+        """The group (year or letter) a record is listed under in a listing, if it is listed
+        there: a rebuild renders again only the parts of a split listing that an edit touched."""
+        kind = record.record_kind
+        if family == GLOSSARY_PAGE:
+            return _group_key(record.display_name) if isinstance(record, Term) else None
+        if family == TIMELINE_PAGE:
+            return str(record.date.year) if isinstance(record, Event) else None
+        if kind.listing_page != family:
+            return None
+        return str(record.date.year) if kind.by_year else _group_key(record.display_name)  # type: ignore[attr-defined]
 
     def listing(
         self,
@@ -227,9 +263,11 @@ class Site:
         template: str,
         groups: list[tuple[str, list[Any]]],
         context: Callable[[list[Any]], dict[str, Any]],
+        reuse: Reuse | None = None,
     ) -> dict[str, str]:
         """One listing page, or — past SPLIT_AT items — an overview and one page per group
-        (year or letter), so no page grows with the data."""
+        (year or letter), so no page grows with the data. With `reuse`, the part pages of
+        groups it does not name as stale are taken from it."""
         everything = [item for _, part in groups for item in part]
         if len(everything) <= SPLIT_AT:
             return {src_uri: self.render(template, src_uri, title=title, **context(everything))}
@@ -238,6 +276,9 @@ class Site:
         for key, part in groups:
             part_uri = _part_uri(src_uri, key)
             parts.append((key, part_uri, len(part)))
+            if reuse is not None and part_uri in reuse.pages and not reuse.stale(_group_base(key)):
+                pages[part_uri] = reuse.pages[part_uri]
+                continue
             pages[part_uri] = self.render(
                 template,
                 part_uri,
@@ -328,6 +369,20 @@ class BacklinkGroup:
     entries: list[str]
     shown: bool
     """Listed open; else collapsed behind its label and count."""
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A listing's pages from an earlier build, and which of its groups an edit touched."""
+
+    pages: dict[str, str]
+    stale: Callable[[str], bool]
+    """Whether the group (a year, a letter, "other") must be rendered again."""
+
+
+def _group_base(key: str) -> str:
+    """The year or letter of a part's key (`_bounded` numbers the pieces of a big group)."""
+    return re.sub(r"-\d+$", "", key)
 
 
 def _group_key(name: str) -> str:

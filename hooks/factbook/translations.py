@@ -186,8 +186,19 @@ class Translations:
     """Language → how many hand-written pages are translated."""
 
 
-def compare(model: Model, found: list[Entry], skipped_ids: set[str]) -> Translations:
-    """Check every translation against the record it translates, and count what is missing."""
+EnglishWords = dict[str, dict[FieldRef, English]]
+"""Record id → its translatable words (`english_words`)."""
+
+
+def english_words(records: Iterable[Record]) -> EnglishWords:
+    return {record.id: {e.ref: e for e in translatable(record)} for record in records}
+
+
+def compare(
+    model: Model, found: list[Entry], skipped_ids: set[str], known: EnglishWords | None = None
+) -> Translations:
+    """Check every translation against the record it translates, and count what is missing.
+    `known` may hold the words of records already walked (those of unchanged files)."""
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
     prose: list[Prose] = []
@@ -197,7 +208,8 @@ def compare(model: Model, found: list[Entry], skipped_ids: set[str]) -> Translat
         language: {} for language in TRANSLATED_LANGUAGES
     }
     english = {
-        record.id: {e.ref: e for e in translatable(record)} for record in model.records.values()
+        record.id: (known or {}).get(record.id) or english_words([record])[record.id]
+        for record in model.records.values()
     }
     for entry in found:
         what = f"{entry.language} translation of '{shown(entry.ref)}' of {entry.record_id}"

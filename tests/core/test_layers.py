@@ -39,6 +39,7 @@ ORDER = [
     "cache",
     # The pipeline, the package's API, the command line.
     "project",
+    "incremental",
     "__init__",
     "__main__",
 ]

@@ -1,0 +1,113 @@
+"""The core's rebuilds (incremental.py): after each kind of edit, a Rebuilder's output is exactly
+what a fresh `build()` of the same files gives, and it says which pages changed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import factbook
+from factbook import Project, build
+from factbook.incremental import Rebuilder
+from support import ROOT
+
+ADDRESSES = factbook.Addresses("https://example.org/")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    root = tmp_path / "project"
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, root / name)
+    return Project(root)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def same_as_build(rebuilder: Rebuilder, project: Project) -> factbook.Rebuilt:
+    rebuilt = rebuilder.build()
+    assert rebuilt.output == build(project, ADDRESSES, rebuilder.language)
+    return rebuilt
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_kind_of_edit_gives_what_a_build_gives(project: Project, language: str) -> None:
+    data = project.root / "data"
+    rebuilder = Rebuilder(project, ADDRESSES, language)
+    first = same_as_build(rebuilder, project)
+    assert first.everything and first.changed == set(first.output.pages)
+
+    # An event's title: its page, the pages that show it, the listings of its year.
+    events = data / "events" / "two-plus-two.yaml"
+    edit(events, "Kim Dae-jung–Obuchi action plan", "Kim–Obuchi action plan")
+    rebuilt = same_as_build(rebuilder, project)
+    assert not rebuilt.everything
+    assert "events/kim-obuchi-action-plan.md" in rebuilt.changed
+    if language == "en":  # (the Korean shows its translated title, which did not change)
+        assert "people/kim-dae-jung.md" in rebuilt.changed  # lists it under "Mentioned in"
+    assert len(rebuilt.changed) < len(rebuilt.output.pages) / 5
+
+    # A source's title: the topics that cite it through their events show it too.
+    sources = data / "sources.yaml"
+    title = re.search(r"^    title: ([A-Z][^\n]*)$", sources.read_text(encoding="utf-8"), re.M)
+    assert title is not None
+    edit(sources, title.group(0), title.group(0) + " (edited)")
+    same_as_build(rebuilder, project)
+
+    # An event moved to another year: neighbours, year parts, charts.
+    edit(events, "date: 1998-10-08", "date: 2001-10-08")
+    same_as_build(rebuilder, project)
+
+    # An id renamed with its references, in data and pages.
+    for path in [*data.rglob("*.yaml"), *(project.root / "docs").rglob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        if "kim-obuchi-action-plan" in text:
+            path.write_text(text.replace("kim-obuchi-action-plan", "kim-obuchi-1998"), "utf-8")
+    rebuilt = same_as_build(rebuilder, project)
+    assert "events/kim-obuchi-action-plan.md" in rebuilt.removed
+    assert "events/kim-obuchi-1998.md" in rebuilt.changed
+
+    # A record added, then deleted; a glossary term added.
+    topics = data / "topics.yaml"
+    before = topics.read_text(encoding="utf-8")
+    topics.write_text(
+        before
+        + "\n  - id: test-added\n    reviewed: 2026-12-01\n    type: agreement\n"
+        + "    name: Added in a test\n    summary: Added.\n    sources: [joongang-2023-04-17]\n",
+        encoding="utf-8",
+    )
+    assert "topics/test-added.md" in same_as_build(rebuilder, project).changed
+    topics.write_text(before, encoding="utf-8")
+    assert "topics/test-added.md" in same_as_build(rebuilder, project).removed
+    terms = data / "terms.yaml"
+    terms.write_text(
+        terms.read_text(encoding="utf-8")
+        + "\n  - id: test-term\n    reviewed: 2026-12-01\n    term: Quick rebuild\n"
+        + "    short: Added.\n    definition: Added.\n    sources: [joongang-2023-04-17]\n",
+        encoding="utf-8",
+    )
+    same_as_build(rebuilder, project)
+
+    # A hand-written page edited (a new `[[id]]` makes a backlink).
+    page = project.root / "docs" / "gsomia-explained.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [[obuchi]].\n", encoding="utf-8")
+    assert "people/obuchi.md" in same_as_build(rebuilder, project).changed
+
+    # A translation edited.
+    korean = data / "translations" / "ko" / "people.yaml"
+    edit(korean, "text: ", "text: (수정) ")
+    same_as_build(rebuilder, project)
+
+    # An error, then fixed: the fixed build starts afresh.
+    good = events.read_text(encoding="utf-8")
+    events.write_text(good.replace("date: 2001-10-08", "date: 2001-13-08"), encoding="utf-8")
+    assert not same_as_build(rebuilder, project).output.ok
+    events.write_text(good, encoding="utf-8")
+    assert same_as_build(rebuilder, project).everything
