@@ -39,6 +39,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -364,7 +365,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     once: one process each), so that a failure in any of them stops the build before MkDocs
     cleans the site."""
     _staged.clear()
-    if _edition != "en":
+    if _edition != "en" or _command == "serve":  # served editions: see _serve_editions
         return
     running = []
     for language in [code for code in _editions if code != "en"]:
@@ -684,7 +685,9 @@ def on_serve(
 def _keep_for_rebuilds(config: MkDocsConfig) -> None:
     if _command != "serve":
         return
-    if _errors or _output is None or _edition != "en":
+    if _edition == "en":
+        _serve_editions(config, "full")
+    if _errors or _output is None:
         internals.KEPT.pop("built", None)
         return
     internals.KEPT["built"] = internals.Built(
@@ -704,8 +707,13 @@ def _watched_inputs(config: MkDocsConfig) -> dict[str, object]:
         "the code under hooks/": sorted(
             (str(p), p.stat().st_mtime_ns) for p in Path(__file__).parent.rglob("*.py")
         ),
+        # Pages' text is compared by the rebuild; a translated edition's pages are made in
+        # on_files, so an edit to one rebuilds its edition.
         "files under docs/": sorted(
-            (p.relative_to(docs).as_posix(), None if p.suffix == ".md" else p.stat().st_mtime_ns)
+            (
+                p.relative_to(docs).as_posix(),
+                None if p.suffix == ".md" and _edition == "en" else p.stat().st_mtime_ns,
+            )
             for p in docs.rglob("*")
             if p.is_file()
         ),
@@ -732,11 +740,6 @@ def _rebuild(full_build: Callable[[], None]) -> None:
 def _why_full(built: object) -> str | None:
     if not isinstance(built, internals.Built):
         return "the last build did not finish"
-    if len(_editions) > 1:
-        return (
-            "the Korean and Japanese editions are rebuilt in full "
-            "(FACTBOOK_EDITIONS=en serves the English only, with quick rebuilds)"
-        )
     before = internals.KEPT.get("inputs")
     now = _watched_inputs(built.config)
     if isinstance(before, dict):
@@ -763,8 +766,10 @@ def _quick_rebuild(built: internals.Built) -> str | None:
     assert _output is not None and _glossary is not None
     if (output.terms, output.glossary_locations) != (_output.terms, _output.glossary_locations):
         return "the glossary's terms changed (they are marked on every page)"
-    for notice in output.notices:
-        notice_log.warning(str(notice))
+    if _edition == "en":
+        for notice in output.notices:
+            notice_log.warning(str(notice))
+        _serve_editions(built.config, "quick", wait=False)
     previous, _output = _output, output
     _glossary.generated = frozenset(output.pages)
     _pages_seen.update(output.pages)
@@ -803,12 +808,86 @@ def _quick_rebuild(built: internals.Built) -> str | None:
     for file in internals.documentation_pages(built):
         if file.src_uri in titles and file.page.title != titles[file.src_uri]:
             return f"the title of {file.src_uri} changed (it is in the navigation)"
+    if _edition == "en":
+        _serve_editions(built.config, None)  # wait for them
     if rebuilt.removed or added:
         internals.write_theme_template(built, "sitemap.xml")
+        if _edition == "en":
+            _merge_sitemaps(Path(config.site_dir))
     if output.facts_json != previous.facts_json:
         Path(config.site_dir, FACTS_JSON).write_text(output.facts_json, encoding="utf-8")
     internals.write_search_index(built)
     return None
+
+
+def _serve_editions(config: MkDocsConfig, order: str | None, wait: bool = True) -> None:
+    """Under `mkdocs serve`, the Korean and Japanese editions are built by processes kept
+    running, into `<site>/ko/` and `<site>/ja/`: `order` (`full` or `quick`) goes to each, and
+    unless `wait` is False, this returns once all have finished (None: only wait)."""
+    workers: dict[str, subprocess.Popen[str]] = internals.KEPT.setdefault("workers", {})
+    pending: dict[str, int] = internals.KEPT.setdefault("pending", {})
+    """Orders sent to each edition's process and not yet answered."""
+    languages = [code for code in _editions if code != "en"]
+    if order is not None:
+        for language in languages:
+            process = workers.get(language)
+            if process is None or process.poll() is not None:
+                process = workers[language] = _start_worker(config, language)
+                pending[language] = 0
+            assert process.stdin is not None
+            process.stdin.write(order + "\n")
+            process.stdin.flush()
+            pending[language] += 1
+    if not wait:
+        return
+    for language in languages:
+        stdout = workers[language].stdout
+        assert stdout is not None
+        while pending[language] > 0:
+            line = stdout.readline()
+            if not line:  # the process ended: the next order starts another
+                pending[language] = 0
+            elif line.startswith(internals.WORKER_DONE):
+                pending[language] -= 1
+    if order == "full" and languages:
+        _merge_sitemaps(Path(config.site_dir))
+
+
+def _start_worker(config: MkDocsConfig, language: str) -> subprocess.Popen[str]:
+    engine = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+    environment = {
+        **os.environ,
+        EDITION_VARIABLE: language,
+        COMMAND_VARIABLE: "serve",
+        internals.ENGINE_VARIABLE: engine,
+        "SITE_URL": _edition_url(config, language),
+    }
+    site = os.path.join(config.site_dir, language)
+    process = subprocess.Popen(
+        [sys.executable, internals.__file__, config.config_file_path, site],
+        env=environment,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    # Its warnings and errors, in this log (its progress lines are not).
+    threading.Thread(target=_relay_lines, args=(language, process.stderr), daemon=True).start()
+    return process
+
+
+def _relay_lines(language: str, stream: IO[str]) -> None:
+    for line in stream:
+        if line.strip() and not line.startswith("INFO"):
+            print(f"[{language}] {line}", end="", file=sys.stderr)
+
+
+def on_shutdown() -> None:
+    for process in internals.KEPT.pop("workers", {}).values():
+        if process.poll() is None:
+            process.stdin.close()
+            process.wait(timeout=30)
 
 
 def _in_build_order(files: Files, output: factbook.Output) -> Files:

@@ -25,7 +25,13 @@ from typing import Any
 
 log = logging.getLogger("mkdocs.plugins.factbook")
 
-ENGINE = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+ENGINE_VARIABLE = "FACTBOOK_ENGINE"
+"""Names the engine to an edition's process (see `worker`)."""
+ENGINE = os.environ.get(ENGINE_VARIABLE) or (
+    "properdocs" if "properdocs" in sys.modules else "mkdocs"
+)
+if ENGINE == "properdocs":  # as `properdocs` does: `mkdocs.*` (Material imports it) is ProperDocs
+    importlib.import_module("properdocs.replacement")
 _build = importlib.import_module(f"{ENGINE}.commands.build")
 _livereload = importlib.import_module(f"{ENGINE}.livereload")
 _files = importlib.import_module(f"{ENGINE}.structure.files")
@@ -169,3 +175,42 @@ def remove_output(path: str, site_dir: str) -> None:
 KEPT: dict[str, Any] = {}
 """What outlives a build under `mkdocs serve`: MkDocs loads the adapter anew with every full
 build's configuration, but imports this module once."""
+
+
+# -- Editions under `mkdocs serve` ---------------------------------------------------------------
+# Each translated edition is served by a process of its own (MkDocs keeps one instance of each
+# plugin per process), started once and kept: it builds its edition into the served site's
+# `<language>/` folder, then rebuilds it, quickly like the English, each time it is asked.
+WORKER_DONE = "factbook-edition-worker: done"
+
+
+def worker(config_file: str, site_dir: str) -> None:
+    """The loop of an edition's process: a line `full` or `quick` on stdin builds, then
+    WORKER_DONE on stdout; the build's log goes to stderr. Ends with stdin."""
+    config_module = importlib.import_module(f"{ENGINE}.config")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    for name in ("mkdocs", "properdocs"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
+
+    def full_build() -> None:
+        config = config_module.load_config(config_file=config_file, site_dir=site_dir)
+        _build.build(config, serve_url=config.site_url)
+
+    for line in sys.stdin:
+        try:
+            rebuild = KEPT.get("rebuild")
+            if line.strip() == "quick" and rebuild is not None:
+                rebuild(full_build)
+            else:
+                full_build()
+        except Exception as error:  # reported, and the next edit tries again, as MkDocs does
+            log.error(f"the build failed: {error}")
+        print(WORKER_DONE, flush=True)
+
+
+if __name__ == "__main__":
+    # Run as a script: use the module by its name, so the adapter shares its KEPT.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    importlib.import_module("mkdocs_internals").worker(*sys.argv[1:3])

@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -37,6 +38,14 @@ class BuildRun:
 
     def lines(self) -> list[str]:
         return self.output.splitlines()
+
+
+def free_port() -> int:
+    """A localhost port no one listens on (for `mkdocs serve` in tests)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
 
 
 def build_env(

@@ -5,7 +5,6 @@ brings the site back."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,13 +13,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from support import ENGINE, copy_fixture, mkdocs_build
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from support import ENGINE, copy_fixture, free_port, mkdocs_build
 
 
 def heading(url: str) -> str | None:
