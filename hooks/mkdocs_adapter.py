@@ -676,9 +676,9 @@ def on_serve(
             "rebuilds the whole site"
         )
         return server
-    # The adapter module is loaded anew with each full build's configuration; the newest one's
-    # rebuild runs (kept by on_post_build).
-    internals.take_over(server, lambda: internals.KEPT["rebuild"](builder))
+    # MkDocs keeps this module loaded across builds, until the code changes (_forget_code):
+    # then the newest copy's rebuild runs (kept by on_post_build).
+    internals.take_over(server)
     return server
 
 
@@ -704,8 +704,10 @@ def _watched_inputs(config: MkDocsConfig) -> dict[str, object]:
     docs = Path(config.docs_dir)
     return {
         "mkdocs.yml": _config_digest(config),
-        "the code under hooks/": sorted(
-            (str(p), p.stat().st_mtime_ns) for p in Path(__file__).parent.rglob("*.py")
+        CODE: sorted(
+            (str(p), p.stat().st_mtime_ns)
+            for p in Path(__file__).parent.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
         ),
         # Pages' text is compared by the rebuild; a translated edition's pages are made in
         # on_files, so an edit to one rebuilds its edition.
@@ -721,6 +723,9 @@ def _watched_inputs(config: MkDocsConfig) -> dict[str, object]:
     }
 
 
+CODE = "the code under hooks/"
+
+
 def _rebuild(full_build: Callable[[], None]) -> None:
     """Answer an edit under `mkdocs serve`: a quick rebuild when it can be exact, else MkDocs'
     full build (with the reason in the log)."""
@@ -732,9 +737,19 @@ def _rebuild(full_build: Callable[[], None]) -> None:
         reason = _quick_rebuild(built)
     if reason is not None:
         log.info(f"{reason}: rebuilding the whole site")
+        if reason.startswith(CODE):
+            _forget_code()
         full_build()
         return
     log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds")
+
+
+def _forget_code() -> None:
+    """The full build that follows loads this file, the core and mkdocs_internals again, so it
+    runs the code as it is now; the editions' processes stop and start again with it."""
+    on_shutdown()
+    internals.forget_code(["factbook", "mkdocs_internals"])
+    os.environ[COMMAND_VARIABLE] = _command  # MkDocs tells only the first copy (on_startup)
 
 
 def _why_full(built: object) -> str | None:

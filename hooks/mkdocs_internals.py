@@ -19,7 +19,7 @@ import inspect
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +35,7 @@ if ENGINE == "properdocs":  # as `properdocs` does: `mkdocs.*` (Material imports
 _build = importlib.import_module(f"{ENGINE}.commands.build")
 _livereload = importlib.import_module(f"{ENGINE}.livereload")
 _files = importlib.import_module(f"{ENGINE}.structure.files")
+_config_options = importlib.import_module(f"{ENGINE}.config.config_options")
 
 _EXPECTED = {
     "_populate_page": ["page", "config", "files", "dirty"],
@@ -53,6 +54,8 @@ def missing() -> list[str]:
     server_init = inspect.signature(_livereload.LiveReloadServer.__init__).parameters
     if "builder" not in server_init:
         gone.append(f"{ENGINE}.livereload.LiveReloadServer(builder=...)")
+    if not hasattr(getattr(_config_options.Hooks, "_load_hook", None), "cache_clear"):
+        gone.append(f"{ENGINE}.config.config_options.Hooks._load_hook (cached)")
     if not hasattr(_files.InclusionLevel, "is_in_serve"):
         gone.append(f"{ENGINE}.structure.files.InclusionLevel.is_in_serve")
     try:
@@ -74,10 +77,30 @@ class Built:
     env: Any
 
 
-def take_over(server: Any, rebuild: Callable[[], None]) -> None:
-    """Let `rebuild` answer every change the server's watcher detects (it calls MkDocs' own
-    builder when it needs a full build)."""
+def take_over(server: Any) -> None:
+    """Answer every change the server's watcher detects with the adapter's rebuild (which calls
+    MkDocs' own builder, given here, when it needs a full build)."""
+    full_build = server.builder
+
+    def rebuild() -> None:
+        # The newest copy of this module: the adapter drops it when the code changes.
+        current = sys.modules.get(__name__)
+        quick = getattr(current, "KEPT", {}).get("rebuild")
+        if quick is None:
+            full_build()
+        else:
+            quick(full_build)
+
     server.builder = rebuild
+
+
+def forget_code(modules: Iterable[str]) -> None:
+    """Make the next configuration load the hook files again (MkDocs loads each once per
+    process), and the modules they import: the code as it is now runs from then on."""
+    _config_options.Hooks._load_hook.cache_clear()
+    for name in list(sys.modules):
+        if any(name == module or name.startswith(f"{module}.") for module in modules):
+            del sys.modules[name]
 
 
 def documentation_pages(built: Built) -> list[Any]:
@@ -173,8 +196,9 @@ def remove_output(path: str, site_dir: str) -> None:
 
 
 KEPT: dict[str, Any] = {}
-"""What outlives a build under `mkdocs serve`: MkDocs loads the adapter anew with every full
-build's configuration, but imports this module once."""
+"""What rebuilds under `mkdocs serve` need from one build to the next: the adapter's rebuild
+(the server's builder calls it), what the last full build made, the core's rebuilder, the
+editions' processes. Dropped with this module when the code changes (`forget_code`)."""
 
 
 # -- Editions under `mkdocs serve` ---------------------------------------------------------------

@@ -219,10 +219,21 @@ def edit_the_glossary_and_configuration(server: Server, project: Path, tmp_path:
     assert any("glossary's terms changed" in line for line in log), "".join(log)
     assert_same_as_clean_build(server, project, tmp_path, "term")
 
+    # The code edited (a page template): noticed at the next save, the code is loaded again.
+    template = project / "hooks" / "factbook" / "templates" / "person.md.j2"
+    template.write_text(template.read_text("utf-8") + "\nEdited template.\n", "utf-8")
+    topics = project / "data" / "topics.yaml"
+    log = server.edit(topics, topics.read_text("utf-8") + "\n")
+    assert any("code under hooks/ changed: rebuilding the whole site" in line for line in log)
+    assert_same_as_clean_build(server, project, tmp_path, "code")
+    assert "Edited template." in (server.site / "people" / "obuchi" / "index.html").read_text(
+        "utf-8"
+    )
+
     # The configuration edited: a full build, and the log says why.
     config = project / "mkdocs.yml"
     log = server.edit(config, config.read_text(encoding="utf-8") + "\n# edited\n")
-    assert any("mkdocs.yml changed: rebuilding the whole site" in line for line in log)
+    assert any("mkdocs.yml changed: rebuilding the whole site" in line for line in log), log
     assert_same_as_clean_build(server, project, tmp_path, "config")
 
 
