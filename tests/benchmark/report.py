@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from results import Results, SizeResult
-from stats import critical_path, median, size_stats
+from results import Results, Serve, SizeResult
+from stats import MEMORY_FROM, critical_path, median, serve_stats, size_stats
 from targets import evaluate
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -114,7 +114,8 @@ def context(results: Results) -> dict[str, Any]:
         "sizes": list(zip(results.sizes, stats, strict=True)),
         "outcomes": evaluate(results),
         "critical": critical_path(results),
-        "serve": results.serve,
+        "serve": [(x, serve_stats(x)) for x in results.serve],
+        "memory_from": MEMORY_FROM,
         "profile": results.profile,
         "baseline": results.has_baseline,
         "editions": any(r.editions for r in results.sizes),
@@ -137,8 +138,11 @@ def size_table(r: SizeResult) -> str:
     return str(_macros().size_table(r, size_stats(r)))
 
 
-def serve_table(results: Results) -> str:
-    return str(_macros().serve_table(results.serve)) if results.serve else ""
+def serve_table(serve: Sequence[Serve]) -> str:
+    """The `mkdocs serve` table of these runs (printed as soon as one is measured)."""
+    if not serve:
+        return ""
+    return str(_macros().serve_table([(x, serve_stats(x)) for x in serve], MEMORY_FROM))
 
 
 def derived(results: Results) -> dict[str, Any]:
@@ -157,4 +161,5 @@ def derived(results: Results) -> dict[str, Any]:
             for o in evaluate(results)
         ],
         "critical_path": dataclasses.asdict(critical) if critical else None,
+        "serve": [dataclasses.asdict(serve_stats(x)) for x in results.serve],
     }

@@ -89,7 +89,7 @@ class SizeResult:
 
 @dataclass(frozen=True)
 class Serve:
-    """`mkdocs serve`, with one YAML file changed `len(rebuilds)` times."""
+    """`mkdocs serve` at one N, with one YAML file changed `len(rebuilds)` times."""
 
     n: int
     edited: str
@@ -102,6 +102,20 @@ class Serve:
     """Write to "Detected file changes" (file-watcher latency)."""
     reported: tuple[float, ...]
     """MkDocs' own "Documentation built in X seconds" for each rebuild."""
+    memory: tuple[float, ...] = ()
+    """Resident memory (VmRSS) of the `mkdocs serve` process right after each edit's
+    "Reloading browsers", MB. Empty in results from before it was measured."""
+    memory_initial: float | None = None
+    """Its resident memory right after "Serving on", MB."""
+    pages: int | None = None
+    """Generated pages, from the hook's log line of the first build."""
+    full_rebuilds: tuple[int, ...] | None = None
+    """The edits (1 for the first) the server answered by rebuilding the whole site instead of
+    only what changed (the hook's log line says why); None in results from before it was
+    recorded (before quick rebuilds, every edit rebuilt the whole site)."""
+    quiet: float = 3.0
+    """Seconds the server had been quiet before each edit was written (3 s in results from
+    before it was recorded)."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +156,8 @@ class Meta:
 class Results:
     meta: Meta
     sizes: tuple[SizeResult, ...]
-    serve: Serve | None = None
+    serve: tuple[Serve, ...] = ()
+    """`mkdocs serve`, one per size it was run at, smallest first."""
     profile: Profile | None = None
 
     def size(self, n: int) -> SizeResult | None:
@@ -167,6 +182,10 @@ def from_json(text: str) -> Results:
     data = json.loads(text)
     if data.get("format") != FORMAT:
         raise ValueError(f"results of format {data.get('format')!r}, expected {FORMAT}")
+    serve = data.get("serve")
+    if serve is None or isinstance(serve, dict):
+        # Results from before `mkdocs serve` was measured at several sizes: one, or none.
+        data["serve"] = [serve] if serve else []
     return _typed(Results, {k: v for k, v in data.items() if k not in ("format", "derived")})
 
 

@@ -8,10 +8,10 @@ Run it from the repository root with the project's virtualenv:
     .venv/bin/python tests/benchmark/run.py --baseline main      # A/B against another revision
     .venv/bin/python tests/benchmark/run.py --from-json FILE --write-page   # render only
 
-The full run, with `--baseline` and 3 rounds, took 32 minutes on 2 cores (1 December 2026),
-most of it the N = 10,000 builds: each round there is an engine, a baseline and a floor build
-cold and warm (about 70–80 s each) and a cold build of all three editions (about 165 s).
-Measurements go to a JSON file (`--json`; with
+The full run, with `--baseline` and 3 rounds, took 32 minutes on 2 cores (1 December 2026,
+with `mkdocs serve` at 1,000 only and 3 edits), most of it the N = 10,000 builds: each round
+there is an engine, a baseline and a floor build cold and warm (about 70–80 s each) and a cold
+build of all three editions (about 165 s). Measurements go to a JSON file (`--json`; with
 `--write-page` tests/benchmark/results.json, the page's source, else a file in the system's
 temporary folder); the page is rendered from it by templates/benchmark.md.j2. Nothing else is
 written into the repository; generated projects live in a temporary folder that is removed at
@@ -23,10 +23,14 @@ in rounds — engine cold, [baseline cold,] floor, engine warm[, baseline warm],
 cold — and measure the HTML (builds.py). Every build makes the English edition only
 (`FACTBOOK_EDITIONS=en`), so that the engine, the floor and a baseline compare like for like,
 except the last of each round: a cold build of all three editions (English, Korean, Japanese),
-as `mkdocs build` makes them by default, compared with the English alone. Then, at
-`--serve-size`, time `mkdocs serve` rebuilds after a YAML edit (serve.py, English only); check
-the targets (targets.py); with `--profile`, profile a cold engine build and a floor build at
-the largest N (profiling.py).
+as `mkdocs build` makes them by default, compared with the English alone. Then, at each of
+`--serve-sizes` (default 1,000 and 10,000), start `mkdocs serve` (serve.py, English only), change
+one title in a YAML file `--serve-edits` times (default 100), and time each quick rebuild, from
+the write to "Reloading browsers", and the server's memory after it; check the targets
+(targets.py); with `--profile`, profile a cold engine build and a floor build at the largest N
+(profiling.py). Each edit costs its rebuild, the file watcher's delay and 1.5 s of quiet before
+it (serve.py): 100 edits of 2–4 s each add some 4–7 minutes per serve size (an estimate, not yet
+measured at 10,000).
 
 `--baseline REV` checks REV out in a temporary git worktree (baseline.py) and builds the same
 projects with its hooks/ in the same rounds, so the page shows current / baseline per size.
@@ -92,12 +96,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="runs of the engine's figures per size, fastest kept (default 3)",
     )
     parser.add_argument(
-        "--serve-size",
-        type=int,
-        default=1000,
-        help="N for the `mkdocs serve` rebuild (0 to skip; default 1000)",
+        "--serve-sizes",
+        default="1000,10000",
+        help="comma-separated numbers of records to time `mkdocs serve` rebuilds at "
+        '("0" or "" to skip; default 1000,10000)',
     )
-    parser.add_argument("--serve-edits", type=int, default=3)
+    parser.add_argument(
+        "--serve-edits",
+        type=int,
+        default=100,
+        help="edits (one title changed) per `mkdocs serve` (default 100; the memory target "
+        "needs 100)",
+    )
     parser.add_argument(
         "--profile",
         action="store_true",
@@ -131,6 +141,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def numbers(text: str) -> list[int]:
+    """The numbers of a comma-separated list: "100,1000,10_000" gives [100, 1000, 10000]."""
+    return [int(s.strip().replace("_", "")) for s in text.split(",") if s.strip()]
+
+
 def reproducible(argv: list[str]) -> list[str]:
     """The arguments that decide the results (not where files go or what else is printed)."""
     kept, skip = [], 0
@@ -159,7 +174,10 @@ def pinned(argv: list[str], commit: str) -> list[str]:
 def measure_all(
     args: argparse.Namespace, argv: list[str], work: Path, sites: Path, stack: ExitStack
 ) -> Results:
-    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    sizes = numbers(args.sizes)
+    serve_sizes = sorted({n for n in numbers(args.serve_sizes) if n > 0})
+    if serve_sizes and args.serve_edits < 1:
+        raise SystemExit("--serve-edits must be at least 1 (or skip serve: --serve-sizes 0)")
     version = core_version()
     core = snapshot_core(work)
     log(f"measuring the core as of now: {version} (copied to {core})")
@@ -173,13 +191,14 @@ def measure_all(
     for index, n in enumerate(sizes):
         measured.append(measure_size(n, work, plan, warm_up=index == 0))
         print(report.size_table(measured[-1]) + "\n", flush=True)
-    serve = None
-    if args.serve_size:
-        project = work / f"n{args.serve_size}" / "project"
+    serve = []
+    for n in serve_sizes:
+        project = work / f"n{n}" / "project"
         if not project.exists():
-            generate(args.serve_size, project, args.seed, hooks=core)
-        log(f"N={args.serve_size:,}: mkdocs serve, {args.serve_edits} edits")
-        serve = serve_rebuild(project, args.serve_size, args.serve_edits)
+            generate(n, project, args.seed, hooks=core)
+        log(f"N={n:,}: mkdocs serve, {args.serve_edits} edits")
+        serve.append(serve_rebuild(project, n, args.serve_edits))
+        print(report.serve_table(serve[-1:]) + "\n", flush=True)
     profiled = None
     if args.profile:
         n = max(sizes)
@@ -206,7 +225,7 @@ def measure_all(
         args.phase_runs,
         other.label if other else None,
     )
-    return Results(meta, tuple(measured), serve, profiled)
+    return Results(meta, tuple(measured), tuple(serve), profiled)
 
 
 def publish(results: Results, args: argparse.Namespace, measured: bool) -> None:

@@ -1,9 +1,19 @@
-"""`mkdocs serve`: how long an editor waits after saving one YAML file.
+"""`mkdocs serve`: how long an editor waits after saving one YAML file, and the server's memory.
 
 Starts `mkdocs serve` on a free localhost port, changes the first plain event title of one data
-file a few times and measures from each write to MkDocs' "Reloading browsers" line (and to the
-watcher's "Detected file changes", and MkDocs' own build time). The file is restored at the end.
-Like the builds, it serves the English edition only (`FACTBOOK_EDITIONS=en`, builds.mkdocs_env).
+file again and again ("one title changed": each edit writes a title the file has not had just
+before, so every save is a real change) and measures from each write to MkDocs' "Reloading
+browsers" line (and to the watcher's "Detected file changes", and MkDocs' own build time). Under
+`mkdocs serve` the factbook hook rebuilds only what an edit changed (quick rebuilds,
+hooks/mkdocs_adapter.py `_rebuild`), so this is the time of such a rebuild. Before each edit the
+server must have been quiet for QUIET seconds, so that a save the file watcher reports twice is
+not counted against the next edit. The file is restored at the end.
+
+Memory: right after "Serving on", and right after each edit's "Reloading browsers", the resident
+memory of the `mkdocs serve` process (VmRSS in /proc/<pid>/status). Like the builds, the server
+makes the English edition only (`FACTBOOK_EDITIONS=en`, builds.mkdocs_env): the Korean and
+Japanese editions, which under a plain `mkdocs serve` are built by processes of their own, are
+not made, so the Python process started here is the whole server and no child process is counted.
 """
 
 from __future__ import annotations
@@ -21,6 +31,23 @@ from pathlib import Path
 from builds import mkdocs_env
 from results import Serve
 
+QUIET = 1.5
+"""Seconds without output from the server before the next edit is written."""
+PAGES_LINE = re.compile(r"factbook: ([\d,]+) pages (?:built|read from the build cache)")
+"""The hook's log line after the core ran (as builds.HOOK_LINE), for the number of pages."""
+FULL_REBUILD = ": rebuilding the whole site"
+"""The hook's log line when it cannot rebuild quickly (hooks/mkdocs_adapter.py `_rebuild`)."""
+
+
+def resident_mb(pid: int) -> float | None:
+    """Resident memory of process `pid` (VmRSS), MB; None where /proc does not tell."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) / 1024 if found else None
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -30,7 +57,8 @@ def free_port() -> int:
 
 
 def serve_rebuild(project: Path, n: int, edits: int, timeout: float = 900) -> Serve:
-    """Start `mkdocs serve`, change one YAML file `edits` times, time each rebuild."""
+    """Start `mkdocs serve`, change one YAML file `edits` times, time each rebuild and read the
+    server's memory after it."""
     port = free_port()
     command = [
         sys.executable,
@@ -112,17 +140,28 @@ def serve_rebuild(project: Path, n: int, edits: int, timeout: float = 900) -> Se
     try:
         ready, _ = wait_for(r"Serving on", started, timeout)
         initial = ready - started
+        memory_initial = resident_mb(process.pid)
+        first_build = next(filter(None, map(PAGES_LINE.search, transcript)), None)
+        pages = int(first_build.group(1).replace(",", "")) if first_build else None
         detected_after: list[float] = []
         rebuilds: list[float] = []
         reported: list[float] = []
+        memory: list[float] = []
+        full: list[int] = []
         for number in range(1, edits + 1):
-            settle(3.0)
+            settle(QUIET)
+            seen = len(transcript)
             text = _edited(original, number)
             wrote = time.perf_counter()
             target.write_text(text, encoding="utf-8")
             detected, _ = wait_for(r"Detected file changes", wrote, timeout)
             _, built = wait_for(r"Documentation built in", wrote, timeout)
             reloaded, _ = wait_for(r"Reloading browsers", wrote, timeout)
+            rss = resident_mb(process.pid)
+            if rss is not None:
+                memory.append(rss)
+            if any(FULL_REBUILD in line for line in transcript[seen:]):
+                full.append(number)
             seconds = re.search(r"built in ([\d.]+) seconds", built)
             detected_after.append(detected - wrote)
             rebuilds.append(reloaded - wrote)
@@ -134,6 +173,11 @@ def serve_rebuild(project: Path, n: int, edits: int, timeout: float = 900) -> Se
             tuple(rebuilds),
             tuple(detected_after),
             tuple(reported),
+            tuple(memory) if len(memory) == edits else (),
+            memory_initial,
+            pages,
+            tuple(full),
+            QUIET,
         )
     finally:
         # Stop the server before restoring the file: a rebuild running during shutdown would

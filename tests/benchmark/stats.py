@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from phases import CHECK_STEPS, PHASES
-from results import Build, Results, SizeResult
+from results import Build, Results, Serve, SizeResult
 
 SLACK = 0.05
 """The targets' allowance over the floor (engine / floor ≤ 1.05), for the lower bound."""
@@ -25,6 +25,16 @@ NEGLIGIBLE = 0.005
 
 def median(values: Sequence[float]) -> float:
     return statistics.median(values)
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """The p-th percentile (0–100), interpolated between the two nearest values (as
+    statistics.quantiles' "inclusive" method; the value itself when there is one)."""
+    ordered = sorted(values)
+    at = (len(ordered) - 1) * p / 100
+    low = int(at)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (at - low)
 
 
 Ratios = tuple[float, ...]
@@ -309,3 +319,57 @@ def critical_path(results: Results, smallest: int = 1000) -> CriticalPath | None
     steps = [p for p in CHECK_STEPS if p in largest.phases] or ["build"]
     heaviest = max(steps, key=lambda p: largest.phases[p])
     return CriticalPath(tuple(bounds), above, largest.n, heaviest, largest.phases[heaviest])
+
+
+# --- mkdocs serve ---------------------------------------------------------------------------
+
+MEMORY_FROM = 10
+"""The edit after which the server's memory is the reference for its growth: the first edits
+still fill caches (Python's, Jinja's, the core's per-file memo) that later ones reuse."""
+MEMORY_EDITS = 100
+"""How many edits the memory target needs to be judged ("over 100 edits")."""
+
+
+@dataclass(frozen=True)
+class ServeStats:
+    """One `mkdocs serve` run (one N): rebuild times in seconds, memory in MB."""
+
+    n: int
+    edits: int
+    rebuild: float
+    """Median, write to "Reloading browsers"."""
+    rebuild_p90: float
+    rebuild_max: float
+    detected: float
+    """Median, write to "Detected file changes"."""
+    reported: float
+    """Median of MkDocs' own build time."""
+    memory_first: float | None
+    """After the first edit."""
+    memory_tenth: float | None
+    """After edit MEMORY_FROM (None with fewer edits)."""
+    memory_last: float | None
+    growth: float | None
+    """memory_last − memory_tenth, MB."""
+    growth_ratio: float | None
+    """memory_last / memory_tenth."""
+
+
+def serve_stats(s: Serve) -> ServeStats:
+    memory = s.memory
+    tenth = memory[MEMORY_FROM - 1] if len(memory) >= MEMORY_FROM else None
+    last = memory[-1] if memory else None
+    return ServeStats(
+        s.n,
+        len(s.rebuilds),
+        median(s.rebuilds),
+        percentile(s.rebuilds, 90),
+        max(s.rebuilds),
+        median(s.detected),
+        median(s.reported),
+        memory[0] if memory else None,
+        tenth,
+        last,
+        last - tenth if last is not None and tenth is not None else None,
+        last / tenth if last is not None and tenth is not None else None,
+    )

@@ -183,7 +183,39 @@ def size(
     )
 
 
-def sample(baseline: bool = True, serve: bool = True, editions: bool = True) -> Results:
+def served(n: int, rebuild: float, tenth: float, last: float, edits: int = 100) -> Serve:
+    """`mkdocs serve` at N = n: rebuilds around `rebuild` seconds (the 10 slowest 1.5 ×),
+    memory 20 MB below `tenth` after the first edit, `tenth` MB after the 10th, rising evenly
+    to `last` after the last."""
+    rebuilds = tuple(rebuild * (1.5 if i % 10 == 9 else 1 + i / 1000) for i in range(edits))
+    memory = tuple(
+        tenth - 20 + 20 * i / 9 if i < 9 else tenth + (last - tenth) * (i - 9) / max(edits - 10, 1)
+        for i in range(edits)
+    )
+    return Serve(
+        n,
+        "data/events/a.yaml",
+        5 * rebuild,
+        rebuilds,
+        tuple(0.2 for _ in range(edits)),
+        tuple(x - 0.25 for x in rebuilds),
+        memory,
+        tenth - 40,
+        n + 77,
+        (1,),
+        1.5,
+    )
+
+
+SERVE = (served(1000, 0.6, 180.0, 190.0), served(10000, 1.8, 600.0, 650.0))
+"""Both targets on time met; memory: 190 / 180 = 1.056 and 650 / 600 = 1.083, met."""
+
+
+def sample(
+    baseline: bool = True,
+    serve: bool | tuple[Serve, ...] = True,
+    editions: bool = True,
+) -> Results:
     sizes = (
         size(100, 0.95, 0.84, 0.82, baseline, editions),
         size(1000, 6.22, 5.67, 5.53, baseline, editions),
@@ -207,12 +239,7 @@ def sample(baseline: bool = True, serve: bool = True, editions: bool = True) -> 
         ((0.53, 0.77, 10129, "hooks/factbook/glossary.py:96(find)"),),
     )
     return Results(
-        meta,
-        sizes,
-        Serve(1000, "data/events/a.yaml", 6.5, (7.3, 7.4, 7.5), (0.3, 0.3, 0.4), (7.0, 7.0, 7.1))
-        if serve
-        else None,
-        profile,
+        meta, sizes, (SERVE if serve is True else () if serve is False else serve), profile
     )
 
 
@@ -234,6 +261,95 @@ def test_results_from_before_the_editions_still_load_and_render() -> None:
     assert "three editions" not in page.lower()
     committed = from_json((Path(run.__file__).parent / "results.json").read_text("utf-8"))
     assert report.page(committed).startswith("---\n")
+
+
+def test_results_from_before_serve_at_several_sizes_still_load_and_render() -> None:
+    """results.json used to hold one `mkdocs serve` (or null), without memory."""
+    data = json.loads(to_json(sample(serve=False)))
+    data["serve"] = {
+        "n": 1000,
+        "edited": "data/events/a.yaml",
+        "initial": 6.5,
+        "rebuilds": [7.3, 7.4, 7.5],
+        "detected": [0.3, 0.3, 0.4],
+        "reported": [7.0, 7.0, 7.1],
+    }
+    older = from_json(json.dumps(data))
+    assert older.serve == (
+        Serve(1000, "data/events/a.yaml", 6.5, (7.3, 7.4, 7.5), (0.3, 0.3, 0.4), (7.0, 7.0, 7.1)),
+    )
+    (serve,) = older.serve
+    assert serve.memory == () and serve.memory_initial is None and serve.pages is None
+    assert serve.full_rebuilds is None and serve.quiet == 3.0  # as they were measured then
+    outcomes = {o.target.name: o for o in evaluate(older)}
+    at_1000 = outcomes["serve: one title changed ≤ 1 s at N = 1,000 (median of edits)"]
+    assert at_1000.status == "not met" and at_1000.measured is not None
+    assert at_1000.measured.value == pytest.approx(7.4)
+    at_10000 = outcomes["serve: one title changed ≤ 2 s at N = 10,000 (median)"]
+    assert (at_10000.status, at_10000.why) == (
+        "not measured",
+        "`mkdocs serve` not run at N = 10,000",
+    )
+    memory = next(o for name, o in outcomes.items() if name.startswith("serve memory"))
+    assert (memory.status, memory.why) == ("not measured", "the server's memory was not recorded")
+    page = report.page(older)
+    assert '| **Write to "Reloading browsers", median** | **7.40 s** |' in page
+    assert "| … after the last edit | n/a |" in page
+    assert "| Edits answered by rebuilding the whole site | n/a |" in page
+    assert "These results do not record whether the server rebuilt only what changed" in page
+    assert "rebuilds only what changed (quick rebuilds)" not in page
+    for nothing in (None, "missing"):
+        if nothing is None:
+            data["serve"] = None
+        else:
+            del data["serve"]
+        assert from_json(json.dumps(data)).serve == ()
+    committed = from_json((Path(run.__file__).parent / "results.json").read_text("utf-8"))
+    assert isinstance(committed.serve, tuple)
+
+
+def test_serve_targets_judge_the_median_and_the_memory_after_100_edits() -> None:
+    def serve_outcomes(serve: tuple[Serve, ...]) -> dict[str, tuple[str, float | None, str | None]]:
+        return {
+            o.target.name.split(":")[0] + (f" {o.target.n}" if o.target.n else ""): (
+                o.status,
+                o.measured.value if o.measured else None,
+                o.why,
+            )
+            for o in evaluate(sample(serve=serve))
+            if "serve" in o.target.name
+        }
+
+    met = serve_outcomes(SERVE)
+    assert {k: v[0] for k, v in met.items()} == {
+        "serve 1000": "met",
+        "serve 10000": "met",
+        "serve memory bounded over 100 edits": "met",
+    }
+    assert met["serve 1000"][1] == pytest.approx(0.6 * (1 + 54.5 / 1000))  # median of 100
+    # The target holds at every size: the larger of the two ratios is the one judged.
+    assert met["serve memory bounded over 100 edits"][1] == pytest.approx(650 / 600)
+
+    slow = serve_outcomes((served(1000, 1.2, 180.0, 190.0), served(10000, 2.5, 600.0, 650.0)))
+    assert (slow["serve 1000"][0], slow["serve 10000"][0]) == ("not met", "not met")
+    growing = serve_outcomes((served(1000, 0.6, 180.0, 200.0), SERVE[1]))
+    assert growing["serve memory bounded over 100 edits"][:2] == (
+        "not met",
+        pytest.approx(200 / 180),
+    )
+    # Fewer than 100 edits: the times are judged, the memory is not.
+    few = serve_outcomes(tuple(served(x.n, 0.6, 180.0, 400.0, edits=12) for x in SERVE))
+    assert few["serve 1000"][0] == "met"
+    assert few["serve memory bounded over 100 edits"] == (
+        "not measured",
+        None,
+        "12 edits, fewer than 100",
+    )
+    # Served at 1,000 only: the 10,000 target is on the page as not measured.
+    one = serve_outcomes(SERVE[:1])
+    assert one["serve 10000"] == ("not measured", None, "`mkdocs serve` not run at N = 10,000")
+    assert one["serve memory bounded over 100 edits"][0] == "met"
+    assert serve_outcomes(()) == {}  # not run at all: left off
 
 
 def test_targets_are_evaluated_from_the_table() -> None:
@@ -276,7 +392,7 @@ def test_targets_are_evaluated_from_the_table() -> None:
     # size is "not measured", not silently met.
     names = [o.target.name for o in evaluate(sample(baseline=False, serve=False, editions=False))]
     assert not any("serve" in name or "baseline" in name or "editions" in name for name in names)
-    small = replace(sample(), sizes=sample().sizes[:2])
+    small = replace(sample(serve=SERVE[:1]), sizes=sample().sizes[:2])
     assert {o.status for o in evaluate(small) if "10,000" in o.target.name} == {"not measured"}
     assert passes(Target("t", "m", "abs<=", 0.1), -0.05)
     assert not passes(Target("t", "m", "<=", 1.05), 1.06)
@@ -325,6 +441,34 @@ def test_page_has_every_section_and_row_of_the_committed_page() -> None:
         "2.200 wall (128.1 s against 58.21 s), 3.163 CPU (180.5 s against 57.05 s) |" in rendered
     )
     assert "engine warm, baseline warm, three editions cold) per size" in rendered
+    # `mkdocs serve` at both sizes: times, memory, and the targets with their figures.
+    assert "| `mkdocs serve` (English edition) | N = 1,000 | N = 10,000 |" in rendered
+    assert "| Generated pages | 1,077 | 10,077 |" in rendered
+    assert '| **Write to "Reloading browsers", median** | **0.63 s** | **1.90 s** |' in rendered
+    assert "| … 90th percentile · max | 0.68 s · 0.90 s | 2.05 s · 2.70 s |" in rendered
+    assert "| Edits answered by rebuilding the whole site | 1 (edit 1) | 1 (edit 1) |" in rendered
+    assert '| Server\'s memory (RSS) at "Serving on" | 140.0 MB | 560.0 MB |' in rendered
+    assert "| … after the first edit | 160.0 MB | 580.0 MB |" in rendered
+    assert "| … after edit 10 | 180.0 MB | 600.0 MB |" in rendered
+    assert "| … after the last edit | 190.0 MB | 650.0 MB |" in rendered
+    assert (
+        "| **Growth from edit 10 to the last** | **+10.0 MB** (+5.6%) | **+50.0 MB** (+8.3%) |"
+        in rendered
+    )
+    assert (
+        "| serve: one title changed ≤ 2 s at N = 10,000 (median) | met | 1.90 s (median of 100; "
+        "90th percentile 2.05 s, max 2.70 s) |" in rendered
+    )
+    assert (
+        "| serve memory bounded over 100 edits: RSS after the last edit ≤ 1.10 × RSS after the "
+        "10th | met | at N = 1,000: 1.056 (190.0 MB after edit 100 against 180.0 MB after edit "
+        "10); at N = 10,000: 1.083 (650.0 MB after edit 100 against 600.0 MB after edit 10) |"
+        in rendered
+    )
+    serve_text = rendered.split("## Rebuild under `mkdocs serve`")[1].split("|")[0]
+    assert "English edition only" in serve_text and "quiet for 1.5 s" in serve_text
+    assert "rebuilds only what changed (quick rebuilds)" in serve_text
+    assert "resident memory (RSS)" in serve_text
 
 
 def test_where_the_time_goes_prints_no_negative_difference_from_noisy_rounds() -> None:
@@ -364,6 +508,8 @@ def test_only_options_that_change_the_figures_are_in_the_command() -> None:
         "--write-page",
     ]
     assert run.reproducible(argv) == ["--sizes", "100", "--baseline", "main", "--write-page"]
+    assert run.numbers("1000, 10_000") == [1000, 10000] and run.numbers("") == []
+    assert run.parse([]).serve_sizes == "1000,10000" and run.parse([]).serve_edits == 100
     assert run.pinned(["--baseline", "HEAD~1"], "abc1234") == ["--baseline", "abc1234"]
     assert run.pinned(["--baseline=main", "--profile"], "abc1234") == [
         "--baseline=abc1234",
@@ -401,7 +547,7 @@ def test_a_tiny_run_against_a_baseline_writes_json_that_renders_the_page(tmp_pat
             "1",
             "--phase-runs",
             "1",
-            "--serve-size",
+            "--serve-sizes",
             "0",
             "--baseline",
             "HEAD",
