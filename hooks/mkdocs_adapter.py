@@ -20,11 +20,14 @@ written, they are moved to `ko/` and `ja/` inside it. So every edition is valida
 before anything is cleaned, and a failure in any leaves every edition's previous site as it
 was. `FACTBOOK_EDITIONS=en` builds the English only (a quicker `mkdocs serve`).
 
-Under `mkdocs serve`, data with errors does not stop the server: every page is replaced by the
-list of problems until the next good save (`mkdocs build` still fails on the same data).
+Under `mkdocs serve`, data with errors does not stop the server: every page (and the "not
+found" page) is replaced by the list of problems until the next good save (`mkdocs build` still
+fails on the same data). After a good build, an edit renders again only the pages it changed
+(quick rebuilds: the last section of this file, with mkdocs_internals.py).
 
 Under `mkdocs serve` this module outlives builds, so all per-build state is replaced in
-on_config. Edits to this file or the core need a restart; data edits are watched (`watch:`).
+on_config. Data edits are watched (`watch:`); an edit to the code is picked up by the next
+rebuild, which loads it again (`mkdocs serve -w hooks` rebuilds on code edits too).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markdown import markdown as markdown_to_html
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -688,7 +692,7 @@ def _keep_for_rebuilds(config: MkDocsConfig) -> None:
     if _edition == "en":
         _serve_editions(config, "full")
     if _errors or _output is None:
-        internals.KEPT.pop("built", None)
+        internals.KEPT["built"] = "the last build showed problems in the data"
         return
     internals.KEPT["built"] = internals.Built(
         config, _serving["files"], _serving["nav"], _serving["env"]
@@ -754,7 +758,7 @@ def _forget_code() -> None:
 
 def _why_full(built: object) -> str | None:
     if not isinstance(built, internals.Built):
-        return "the last build did not finish"
+        return built if isinstance(built, str) else "the last build did not finish"
     before = internals.KEPT.get("inputs")
     now = _watched_inputs(built.config)
     if isinstance(before, dict):
@@ -921,7 +925,5 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     the last good build did not have still shows what to fix."""
     if not _errors or template_name != "404.html":
         return output_content
-    import markdown as python_markdown
-
-    listing = python_markdown.markdown(factbook.error_page(_errors), extensions=["fenced_code"])
+    listing = markdown_to_html(factbook.error_page(_errors), extensions=["fenced_code"])
     return output_content.replace("<h1>404 - Not found</h1>", listing, 1)
