@@ -111,3 +111,25 @@ def test_every_kind_of_edit_gives_what_a_build_gives(project: Project, language:
     assert not same_as_build(rebuilder, project).output.ok
     events.write_text(good, encoding="utf-8")
     assert same_as_build(rebuilder, project).everything
+
+
+# A name each kind of record shows, the file it is in, and what to change it to: every page that
+# shows the record (its own, its neighbours', listings, the glossary, JSON-LD, facts.json) must
+# come out as a fresh build makes it.
+NAMES = [
+    ("organizations.yaml", "name: ROK Ministry of Foreign Affairs", "name: ROK Foreign Ministry"),
+    ("people.yaml", "given_name: Min-jung", "given_name: Min-jeong"),
+    ("topics.yaml", "name: ROK-Japan Security Policy Consultation", "name: Security talks"),
+    ("terms.yaml", "term: GSOMIA", "term: GSOMIA pact"),
+    ("sources-names.yaml", "publisher: ", "publisher: Renamed "),
+    ("events/gsomia.yaml", "date: 2016-11-23", "date: 2016-11-24"),
+]
+
+
+def test_a_changed_name_of_each_kind_reaches_every_page_that_shows_it(project: Project) -> None:
+    rebuilder = Rebuilder(project, ADDRESSES)
+    rebuilder.build()
+    for file, old, new in NAMES:
+        edit(project.root / "data" / file, old, new)
+        rebuilt = same_as_build(rebuilder, project)
+        assert rebuilt.changed and not rebuilt.everything, file
