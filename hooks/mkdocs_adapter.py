@@ -45,7 +45,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO
 from urllib.parse import urlsplit
 
@@ -710,7 +710,8 @@ def _watched_inputs(config: MkDocsConfig) -> dict[str, object]:
         "mkdocs.yml": _config_digest(config),
         CODE: sorted(
             (str(p), p.stat().st_mtime_ns)
-            for p in Path(__file__).parent.rglob("*")
+            for folder in _code_folders(config)
+            for p in folder.rglob("*")
             if p.is_file() and "__pycache__" not in p.parts
         ),
         # Pages' text is compared by the rebuild; a translated edition's pages are made in
@@ -730,6 +731,16 @@ def _watched_inputs(config: MkDocsConfig) -> dict[str, object]:
 CODE = "the code under hooks/"
 
 
+def _code_folders(config: MkDocsConfig) -> set[Path]:
+    """This file's folder, the folders of the other hook files, and of kinds' own templates."""
+    folders = {Path(__file__).parent}
+    hooks: object = config.hooks  # name → module (MkDocs' annotation says a list)
+    modules = hooks.values() if isinstance(hooks, dict) else []
+    folders |= {Path(module.__file__).parent for module in modules if module.__file__}
+    folders |= {kind.templates for kind in factbook.KINDS.values() if kind.templates}
+    return folders
+
+
 def _rebuild(full_build: Callable[[], None]) -> None:
     """Answer an edit under `mkdocs serve`: a quick rebuild when it can be exact, else MkDocs'
     full build (with the reason in the log)."""
@@ -738,9 +749,17 @@ def _rebuild(full_build: Callable[[], None]) -> None:
     reason = _why_full(built)
     if reason is None:
         assert isinstance(built, internals.Built)
-        reason = _quick_rebuild(built)
+        try:
+            reason = _quick_rebuild(built)
+        except Exception:
+            # Some pages may be unwritten: the next edit must not build on this one.
+            internals.KEPT["built"] = "the last quick rebuild failed"
+            internals.KEPT.pop("rebuilder", None)
+            raise
     if reason is not None:
         log.info(f"{reason}: rebuilding the whole site")
+        _serve_editions(None, None)  # let the editions finish before MkDocs cleans the site
+        internals.KEPT.pop("rebuilder", None)  # the whole site, the core's pages included
         if reason.startswith(CODE):
             _forget_code()
         full_build()
@@ -803,6 +822,8 @@ def _quick_rebuild(built: internals.Built) -> str | None:
     added = False
     for src_uri in sorted(rebuilt.changed):
         file = files.get_file_from_path(src_uri)
+        if file is not None and src_uri not in previous.pages:
+            return f"{src_uri} is the path of a hand-written page and of a record's page"
         if file is None:
             file = File.generated(config, src_uri, content=output.pages[src_uri])
             if src_uri not in _listings:
@@ -814,13 +835,22 @@ def _quick_rebuild(built: internals.Built) -> str | None:
         pages.append(file.page)
     if added or rebuilt.removed:
         built.files = _in_build_order(built.files, output)
+        # A Markdown link written by hand to a page that came or went now resolves otherwise.
+        names = {PurePosixPath(src_uri).name for src_uri in (*rebuilt.removed, *rebuilt.changed)}
+        pattern = re.compile("|".join(re.escape(f"{name})") for name in sorted(names)))
+        for src_uri, markdown in output.pages.items():
+            if src_uri not in rebuilt.changed and pattern.search(markdown):
+                page = files.get_file_from_path(src_uri)
+                if page is not None:
+                    pages.append(page.page)
     # Hand-written pages: again only those whose text, or whose `[[id]]`, changed.
     titles = {}
     for file in internals.documentation_pages(built):
         if file.src_uri in output.pages or file.page is None:
             continue
         markdown = _read(file)
-        if _expanded.get(file.src_uri) != (markdown, output.expand_page(file.src_uri, markdown)):
+        expanded = (markdown, output.expand_page(file.src_uri, markdown))
+        if _expanded.get(file.src_uri) != expanded or added or rebuilt.removed:
             pages.append(file.page)
             titles[file.src_uri] = file.page.title
     internals.render(built, pages)
@@ -839,15 +869,18 @@ def _quick_rebuild(built: internals.Built) -> str | None:
     return None
 
 
-def _serve_editions(config: MkDocsConfig, order: str | None, wait: bool = True) -> None:
+def _serve_editions(config: MkDocsConfig | None, order: str | None, wait: bool = True) -> None:
     """Under `mkdocs serve`, the Korean and Japanese editions are built by processes kept
     running, into `<site>/ko/` and `<site>/ja/`: `order` (`full` or `quick`) goes to each, and
     unless `wait` is False, this returns once all have finished (None: only wait)."""
     workers: dict[str, subprocess.Popen[str]] = internals.KEPT.setdefault("workers", {})
     pending: dict[str, int] = internals.KEPT.setdefault("pending", {})
     """Orders sent to each edition's process and not yet answered."""
-    languages = [code for code in _editions if code != "en"]
+    languages = [
+        code for code in _editions if code != "en" and (order is not None or code in workers)
+    ]
     if order is not None:
+        assert config is not None
         for language in languages:
             process = workers.get(language)
             if process is None or process.poll() is not None:
@@ -868,7 +901,7 @@ def _serve_editions(config: MkDocsConfig, order: str | None, wait: bool = True) 
                 pending[language] = 0
             elif line.startswith(internals.WORKER_DONE):
                 pending[language] -= 1
-    if order == "full" and languages:
+    if order == "full" and languages and config is not None:
         _merge_sitemaps(Path(config.site_dir))
 
 

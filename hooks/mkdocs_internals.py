@@ -9,7 +9,7 @@ own per-page steps, `_populate_page` and `_build_page` (private functions of
 a full build gives it) and takes over the server's `builder` (a `LiveReloadServer` attribute).
 
 `missing()` names any of these that the installed engine lacks; the adapter then rebuilds in
-full, as MkDocs would, and tests/site/test_serve.py fails on it, loudly.
+full, as MkDocs would, and tests/site/test_serve_rebuilds.py fails on it, loudly.
 """
 
 from __future__ import annotations
@@ -58,10 +58,13 @@ def missing() -> list[str]:
         gone.append(f"{ENGINE}.config.config_options.Hooks._load_hook (cached)")
     if not hasattr(_files.InclusionLevel, "is_in_serve"):
         gone.append(f"{ENGINE}.structure.files.InclusionLevel.is_in_serve")
+    page_class = importlib.import_module(f"{ENGINE}.structure.pages").Page
+    if not hasattr(page_class, "validate_anchor_links"):
+        gone.append(f"{ENGINE}.structure.pages.Page.validate_anchor_links")
     try:
         search = importlib.import_module("material.plugins.search.plugin")
-        if "entries" not in inspect.getsource(search.SearchIndex.__init__):
-            gone.append("material.plugins.search.plugin.SearchIndex.entries")
+        if not isinstance(getattr(search.SearchIndex(), "entries", None), list):
+            gone.append("material.plugins.search.plugin.SearchIndex().entries")
     except ImportError:
         pass
     return gone

@@ -6,33 +6,36 @@ the data files whose bytes changed (project.FileMemo), then works out which reco
 touched, and renders again only the pages that can show something of them:
 
 - the records that changed (added, removed, any field, or its place in the file);
-- the records that point at one of them (they show its name) and those it points at, before
-  and after the edit (their "Mentioned in" lists show its name);
+- the records that refer to one of them (they show its name; in a translated edition, its
+  translations' references count too) and those it refers to, before and after the edit
+  (their "Mentioned in" lists show its name);
 - every record whose backlinks changed (a reference added or removed, here or in a page);
 - an event's neighbours in its topic's series, before and after (previous/next round);
 - the topic of every event among them (a topic's page cites its events' sources);
-- every topic, when an event changed (their charts are drawn to the latest event's date),
-  and every term, when a term changed (a term's page links its glossary part);
-- the listings of every kind among those records, the glossary and the timeline as needed.
+- every topic, when the latest date of any event changed (their charts are drawn to it), and
+  every term, when a term changed (a term's page links its glossary part);
+- the listings of every kind among those records, the glossary and the timeline as needed;
+  of a listing split into parts (years, letters), only the parts that list one of them.
 
-Anything else (a hand-written page's title, the kinds, the edition's words) renders all pages
-again. The rules follow what the page templates show; tests/core/test_incremental.py holds
-them to `build()` on every kind of edit, record by record.
+A hand-written page's title changed, or kinds declared outside the core with templates of
+their own (which may show anything), render all pages again. The rules follow what the core's
+templates show; tests/core/test_incremental.py holds them to `build()` on every kind of edit.
+The templates and the edition's words are read once: a Rebuilder lives as long as the code.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import jinja2
 
 from . import collector, resolve, translations, wording
 from .dates import PartialDate
-from .kinds import Event, Term, Topic
+from .kinds import KINDS, Event, Term, Topic
 from .model import Model, Record, Reference
 from .output import Output, OutputMemo, output_of
-from .project import FileMemo, Project, check
+from .project import Checked, FileMemo, Project, check
 from .render import DocPage, Reuse, Site, templates
 from .resolve import Backlink
 from .urls import GLOSSARY_PAGE, TIMELINE_PAGE, Addresses
@@ -44,11 +47,11 @@ class Rebuilt:
 
     output: Output
     changed: frozenset[str] = frozenset()
-    """Generated pages whose Markdown or head changed, or that are new."""
+    """Generated pages that are new, or whose Markdown, head or defining place changed."""
     removed: frozenset[str] = frozenset()
     """Generated pages the previous build had and this one has not."""
     everything: bool = True
-    """True when there was no previous good build to compare with (treat every page as new)."""
+    """No earlier good build to compare with (the first, the one after errors, or errors)."""
 
 
 @dataclass
@@ -59,15 +62,18 @@ class _Last:
     doc_pages: dict[str, DocPage]
     gaps: dict[str, str]
     links: list[tuple[str, str, str]]
-    """Every reference as (owner, target, relation), in order: the backlinks are made of them."""
+    """Every reference as (owner, target, relation), in order (the English's, then those only
+    in the edition's translations): the backlinks and the two maps below are made of them."""
     backlinks: dict[str, list[Backlink]]
-    pointing_at: dict[str, set[str]]
-    pointed_at: dict[str, set[str]]
+    referrers: dict[str, set[str]]
+    """Id → the records and pages that refer to it."""
+    targets: dict[str, set[str]]
+    """Id → the ids it refers to."""
     latest: PartialDate | None
     families: dict[str, dict[str, str]]
     """Listing family (see Site.listing_families) → its pages."""
     output: Output
-    memo: OutputMemo = field(default_factory=OutputMemo)
+    memo: OutputMemo
 
 
 class Rebuilder:
@@ -91,45 +97,30 @@ class Rebuilder:
         if not checked.ok:
             self.last = None  # the next good build starts afresh
             return Rebuilt(Output(checked.diagnostics, notices=checked.translations.warnings))
-        references = list(checked.references)
         last = self.last
-        links = [(ref.owner, ref.target, ref.relation) for ref in references]
-        if (
-            last is not None
-            and last.links == links
-            and last.model.records.keys() == checked.model.records.keys()
-        ):
-            # The same references among the same records (a title or a date edited).
-            backlinks, pointing_at, pointed_at = last.backlinks, last.pointing_at, last.pointed_at
-        else:
-            backlinks = resolve.backlinks(checked.model, references)
-            pointing_at, pointed_at = _reference_maps(references)
-        model, gaps, doc_pages = checked.model, {}, checked.doc_pages
-        if self.language != "en":
-            localized = translations.localize(model, checked.translations, self.language)
-            model, gaps = localized.model, localized.gaps
-            titles = checked.translated_pages.get(self.language, {})
-            doc_pages = {path: titles.get(path, page) for path, page in doc_pages.items()}
+        links, backlinks, referrers, targets = self._references(checked, last)
+        model, gaps, doc_pages = self._edition(checked)
         with wording.speaking(self.language):
             self.templates = self.templates or templates()
             site = Site(model, backlinks, doc_pages, gaps, self.templates)
-            if last is None or last.doc_pages != doc_pages:
-                redo = set(model.records)
+            own_templates = any(kind.templates for kind in KINDS.values())
+            if last is None or last.doc_pages != doc_pages or own_templates:
+                touched = set(model.records)
                 families = Site.listing_families()
                 memo = OutputMemo()
             else:
-                redo = _touched(last, model, gaps, backlinks, pointing_at, pointed_at, site.latest)
-                families = _families(last.model, model, redo)
+                touched = _touched(last, model, gaps, backlinks, referrers, targets, site.latest)
+                families = _families(last.model, model, touched)
                 memo = last.memo
-                for record_id in redo:
+                for record_id in touched:
                     old = last.model.records.get(record_id)
                     if old is not None:
                         memo.forget(old)
             rendered = {
-                family: site.listing_family(family, _reuse(last, family, model, redo))
+                family: site.listing_family(family, _reuse(last, family, model, touched))
                 for family in families
             }
-            pages = _pages(site, model, last, redo, rendered)
+            pages = _pages(site, model, last, touched, rendered)
             figures = {topic_id: site.figure(topic_id) for topic_id in site.charts}
             output = output_of(
                 model,
@@ -148,8 +139,8 @@ class Rebuilder:
             gaps,
             links,
             backlinks,
-            pointing_at,
-            pointed_at,
+            referrers,
+            targets,
             site.latest,
             all_families,
             output,
@@ -159,17 +150,51 @@ class Rebuilder:
             return Rebuilt(output, frozenset(output.pages))
         return Rebuilt(output, *_differences(last.output, output), everything=False)
 
+    def _references(
+        self, checked: Checked, last: _Last | None
+    ) -> tuple[
+        list[tuple[str, str, str]],
+        dict[str, list[Backlink]],
+        dict[str, set[str]],
+        dict[str, set[str]],
+    ]:
+        """The references as (owner, target, relation), the backlinks, and who refers to what;
+        the last build's when the references are the same."""
+        references = list(checked.references)
+        # A translation may name records its English does not: its pages show them too.
+        shown = (
+            references if self.language == "en" else [*references, *checked.translated_references]
+        )
+        links = [(ref.owner, ref.target, ref.relation) for ref in shown]
+        if (
+            last is not None
+            and last.links == links
+            and last.model.records.keys() == checked.model.records.keys()
+        ):
+            # The same references among the same records (a title or a date edited).
+            return links, last.backlinks, last.referrers, last.targets
+        return links, resolve.backlinks(checked.model, references), *_reference_maps(shown)
+
+    def _edition(self, checked: Checked) -> tuple[Model, dict[str, str], dict[str, DocPage]]:
+        """The model in the edition's words, its gaps, and its hand-written pages (as build())."""
+        if self.language == "en":
+            return checked.model, {}, checked.doc_pages
+        localized = translations.localize(checked.model, checked.translations, self.language)
+        titles = checked.translated_pages.get(self.language, {})
+        doc_pages = {path: titles.get(path, page) for path, page in checked.doc_pages.items()}
+        return localized.model, localized.gaps, doc_pages
+
 
 def _reference_maps(
     references: list[Reference],
 ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Who points at each id, and what each owner points at."""
-    pointing_at: dict[str, set[str]] = defaultdict(set)
-    pointed_at: dict[str, set[str]] = defaultdict(set)
+    """Who refers to each id, and what each id refers to."""
+    referrers: dict[str, set[str]] = defaultdict(set)
+    targets: dict[str, set[str]] = defaultdict(set)
     for ref in references:
-        pointing_at[ref.target].add(ref.owner)
-        pointed_at[ref.owner].add(ref.target)
-    return pointing_at, pointed_at
+        referrers[ref.target].add(ref.owner)
+        targets[ref.owner].add(ref.target)
+    return referrers, targets
 
 
 def _touched(
@@ -177,8 +202,8 @@ def _touched(
     model: Model,
     gaps: dict[str, str],
     backlinks: dict[str, list[Backlink]],
-    pointing_at: dict[str, set[str]],
-    pointed_at: dict[str, set[str]],
+    referrers: dict[str, set[str]],
+    targets: dict[str, set[str]],
     latest: PartialDate | None,
 ) -> set[str]:
     """The records whose pages may show something an edit changed (the module's rules)."""
@@ -191,8 +216,8 @@ def _touched(
     }
     touched = set(changed)
     for record_id in changed:
-        touched |= pointing_at.get(record_id, set()) | last.pointing_at.get(record_id, set())
-        touched |= pointed_at.get(record_id, set()) | last.pointed_at.get(record_id, set())
+        touched |= referrers.get(record_id, set()) | last.referrers.get(record_id, set())
+        touched |= targets.get(record_id, set()) | last.targets.get(record_id, set())
     if backlinks is not last.backlinks:
         touched |= {
             target
@@ -245,7 +270,7 @@ def _families(before: Model, after: Model, touched: set[str]) -> list[str]:
     records: list[Record] = [
         r for record_id in touched for r in (before.get(record_id), after.get(record_id)) if r
     ]
-    listed = {r.record_kind.listing_page for r in records if r.record_kind.listing_page}
+    listed = {r.record_kind.listing_page for r in records}
     if any(isinstance(r, Term) for r in records):
         listed.add(GLOSSARY_PAGE)
     if any(isinstance(r, Event) for r in records):
@@ -253,13 +278,13 @@ def _families(before: Model, after: Model, touched: set[str]) -> list[str]:
     return [family for family in Site.listing_families() if family in listed]
 
 
-def _reuse(last: _Last | None, family: str, model: Model, redo: set[str]) -> Reuse | None:
+def _reuse(last: _Last | None, family: str, model: Model, touched: set[str]) -> Reuse | None:
     """A split listing's parts that no touched record is (or was) listed in."""
     if last is None or family not in last.families:
         return None
     stale = {
         group
-        for record_id in redo
+        for record_id in touched
         for record in (last.model.get(record_id), model.get(record_id))
         if record is not None
         for group in [Site.group_of(family, record)]
@@ -272,13 +297,13 @@ def _pages(
     site: Site,
     model: Model,
     last: _Last | None,
-    redo: set[str],
+    touched: set[str],
     rendered: dict[str, dict[str, str]],
 ) -> dict[str, str]:
     """Every page in the order `Site.pages()` gives them, rendered again only where needed."""
     pages = {}
     for record_id, record in model.records.items():
-        if last is not None and record_id not in redo:
+        if last is not None and record_id not in touched:
             pages[record.src_uri] = last.output.pages[record.src_uri]
         else:
             pages[record.src_uri] = site.record_page(record)
@@ -288,6 +313,7 @@ def _pages(
 
 
 def _differences(before: Output, after: Output) -> tuple[frozenset[str], frozenset[str]]:
+    """The pages a site engine must write again (see Rebuilt), and those it must remove."""
     changed = frozenset(
         path
         for path, markdown in after.pages.items()

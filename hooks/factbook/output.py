@@ -125,7 +125,7 @@ class OutputMemo:
     """Record id → where `[[id]]` leads."""
 
     def forget(self, record: Record) -> None:
-        """Drop what was made from a record (and the records it names)."""
+        """Drop what was made from a record (to be made again from its new version)."""
         self.head.pop(record.src_uri, None)
         self.facts.pop(record.id, None)
         self.targets.pop(record.id, None)

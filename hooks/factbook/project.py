@@ -70,6 +70,8 @@ class Checked:
     translations: Translations = Translations()
     translated_pages: dict[str, dict[str, DocPage]] = field(default_factory=dict)
     """Language → the English page's path as messages show it → its translation."""
+    translated_references: tuple[Reference, ...] = ()
+    """References in translations (of every language): checked, shown, but no backlinks."""
 
     @property
     def ok(self) -> bool:
@@ -198,7 +200,13 @@ def check(project: Project, memo: FileMemo | None = None) -> Checked:
         diagnostics += resolve.future_dates(model, project.today)
     ordered = tuple(sorted(diagnostics, key=lambda d: d.sort_key))
     return Checked(
-        model, ordered, doc_pages, tuple(references), checked_translations, translated_pages
+        model,
+        ordered,
+        doc_pages,
+        tuple(references),
+        checked_translations,
+        translated_pages,
+        tuple(translated_refs),
     )
 
 

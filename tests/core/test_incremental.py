@@ -3,8 +3,10 @@ what a fresh `build()` of the same files gives, and it says which pages changed.
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,49 @@ def test_a_changed_name_of_each_kind_reaches_every_page_that_shows_it(project: P
         edit(project.root / "data" / file, old, new)
         rebuilt = same_as_build(rebuilder, project)
         assert rebuilt.changed and not rebuilt.everything, file
+
+
+def test_a_record_named_only_in_a_translation_is_followed_in_its_edition(project: Project) -> None:
+    """A Korean summary may name a record its English does not: the Korean page shows that
+    record's Korean name, so a change to it reaches the page."""
+    data = project.root / "data"
+    edit(
+        data / "translations" / "ko" / "events" / "two-plus-two.yaml",
+        "만들기로 합의했다.",
+        "만들기로 합의했다([[seo-min-jung]]).",
+    )
+    rebuilder = Rebuilder(project, ADDRESSES, "ko")
+    rebuilder.build()
+    edit(data / "people.yaml", "ko: 서민정", "ko: 서민정(수정)")
+    rebuilt = same_as_build(rebuilder, project)
+    assert "events/spc-body-agreed-1997.md" in rebuilt.changed
+
+
+def test_listings_split_into_parts_reuse_only_the_parts_an_edit_leaves_alone(
+    tmp_path: Path,
+) -> None:
+    """Past 300 entries a listing is split by year or letter; a rebuild renders again only the
+    parts that list a touched record, and the result is still what a build gives."""
+    sys.path.insert(0, str(ROOT / "tests" / "benchmark"))
+    try:
+        generate = importlib.import_module("generate").generate
+    finally:
+        sys.path.pop(0)
+    generate(1200, tmp_path / "big")
+    project = Project(tmp_path / "big")
+    rebuilder = Rebuilder(project, ADDRESSES)
+    first = rebuilder.build()
+    assert any("/part/" in page for page in first.output.pages)  # the listings are split
+    path = project.root / "data" / "events" / "context.yaml"
+    text = path.read_text(encoding="utf-8")
+    title = re.search(r"^    title: ([A-Z][^\n]*)$", text, re.M)
+    date = re.search(r"^    date: (\d{4})", text, re.M)
+    assert title is not None and date is not None, text[:500]
+    path.write_text(text.replace(title.group(0), title.group(0) + " edited"), "utf-8")
+    rebuilt = same_as_build(rebuilder, project)
+    parts = [page for page in rebuilt.changed if "/part/" in page]
+    assert parts and len(parts) < len([p for p in first.output.pages if "/part/" in p]) / 4
+    # An event moved to another year leaves one part and joins another.
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(date.group(0), f"    date: {int(date.group(1)) - 7}", 1), "utf-8")
+    same_as_build(rebuilder, project)
