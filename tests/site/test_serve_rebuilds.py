@@ -2,14 +2,14 @@
 serves is byte-identical to a clean `mkdocs build` of the same data; edits the core cannot scope
 rebuild in full and say why; data with errors shows the problems at every address, 404 included.
 
-One server runs through a sequence of edits of the real project (English edition), each compared
-with a clean build of the data as it then is."""
+One server runs through a sequence of edits of a small project (English edition), each compared
+with a clean build of the data as it then is; another serves the real site in its three editions."""
 
 from __future__ import annotations
 
-import importlib
 import queue
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -22,7 +22,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ENGINE, build_env, copy_project, free_port, mkdocs_build
+from support import (
+    ENGINE,
+    HOOK,
+    ROOT,
+    build_env,
+    copy_fixture,
+    copy_project,
+    free_port,
+    mkdocs_build,
+)
 
 
 class Server:
@@ -120,7 +129,14 @@ def replace_once(path: Path, old: str, new: str) -> str:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
-    project = copy_project(tmp_path)
+    """The small fixture project with a code folder of its own (one step edits the code)."""
+    project = copy_fixture("mini", tmp_path)
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(str(HOOK), "hooks/mkdocs_adapter.py")
+    # The address `serve` uses, for the clean builds too (as the real mkdocs.yml reads it).
+    text = text.replace("site_url: https://example.invalid/", "site_url: !ENV SITE_URL")
+    config.write_text(text, "utf-8")
     server = Server(project, tmp_path)
     try:
         yield server, project
@@ -133,66 +149,41 @@ def test_every_kind_of_edit_serves_what_a_clean_build_writes(
     served: tuple[Server, Path], tmp_path: Path
 ) -> None:
     server, project = served
-    data = project / "data"
-    events = data / "events" / "two-plus-two.yaml"
+    data = project / "data" / "facts.yaml"
     assert_same_as_clean_build(server, project, tmp_path, "start")
 
     # A title changed: only the pages that show it are rendered again.
-    log = server.edit(
-        events,
-        replace_once(
-            events,
-            "title: Foreign ministers agree to set up a security consultation body",
-            "title: Foreign ministers agree to set up a consultation body on security",
-        ),
-    )
+    log = server.edit(data, replace_once(data, "title: First Sample Talks", "title: First talks"))
     assert quick(log), "".join(log)
     assert any("Documentation built in" in line for line in log)
     assert_same_as_clean_build(server, project, tmp_path, "title")
 
-    # ProperDocs (the second engine of `make test`) runs the edits that exercise MkDocs'
-    # internals differently: a page changed, pages added and removed, errors.
-    every_edit = ENGINE == "mkdocs"
-
-    # An id renamed with every reference to it (data and pages).
-    if every_edit:
-        for path in [*data.rglob("*.yaml"), *(project / "docs").rglob("*.md")]:
-            text = path.read_text(encoding="utf-8")
-            if "kim-obuchi-action-plan" in text:
-                server.edit(path, text.replace("kim-obuchi-action-plan", "kim-obuchi-plan-1998"))
-        assert_same_as_clean_build(server, project, tmp_path, "renamed")
-
     # A record added, then deleted.
-    topics = data / "topics.yaml"
-    before = topics.read_text(encoding="utf-8")
-    added = before.rstrip("\n") + (
-        "\n\n  - id: test-added-topic\n    reviewed: 2026-12-01\n"
-        "    name: A topic added in a test\n    type: agreement\n"
-        "    summary: Added to test quick rebuilds.\n"
-        "    sources: [joongang-2023-04-17]\n"
+    before = data.read_text(encoding="utf-8")
+    added = before.replace(
+        "\nevents:\n",
+        "  - id: test-added-topic\n    type: agreement\n    name: A topic added in a test\n"
+        "    summary: Added to test quick rebuilds.\n    sources: [daily-2023]\n\nevents:\n",
+        1,
     )
-    log = server.edit(topics, added)
+    log = server.edit(data, added)
     assert quick(log), "".join(log)
     assert_same_as_clean_build(server, project, tmp_path, "added")
     assert (server.site / "topics" / "test-added-topic" / "index.html").is_file()
-    log = server.edit(topics, before)
+    log = server.edit(data, before)
     assert quick(log), "".join(log)
     assert_same_as_clean_build(server, project, tmp_path, "deleted")
     assert not (server.site / "topics" / "test-added-topic").exists()
 
-    # A hand-written page edited.
-    page = project / "docs" / "gsomia-explained.md"
-    log = server.edit(page, page.read_text(encoding="utf-8") + "\nOne more line, [[gsomia]].\n")
-    assert quick(log), "".join(log)
-    assert_same_as_clean_build(server, project, tmp_path, "page")
-
-    if every_edit:
-        edit_the_glossary_and_configuration(server, project, tmp_path)
+    # ProperDocs (the second engine of `make test`) runs the edits above and the errors below:
+    # they exercise every internal; MkDocs runs every kind of edit.
+    if ENGINE == "mkdocs":
+        edit_ids_pages_glossary_code_and_configuration(server, project, tmp_path)
 
     # An error introduced: every address shows the problems, 404 included; then fixed.
-    good = events.read_text(encoding="utf-8")
-    server.edit(events, good.replace("date: 1998-10-08", "date: 1998-13-08", 1))
-    for address in ("events/spc-round-1/", "people/kim-dae-jung/", "no/such/page/"):
+    good = data.read_text(encoding="utf-8")
+    server.edit(data, good.replace("date: 2019-11", "date: 2019-13", 1))
+    for address in ("events/round-two/", "people/kim-example/", "no/such/page/"):
         try:
             with urllib.request.urlopen(server.url + address, timeout=5) as response:
                 body = response.read()
@@ -200,54 +191,70 @@ def test_every_kind_of_edit_serves_what_a_clean_build_writes(
             assert error.code == 404, address
             body = error.read()
         shown = BeautifulSoup(body, "html.parser").find("article").get_text()
-        assert "impossible date '1998-13-08'" in shown, address
-    log = server.edit(events, good)
+        assert "impossible date '2019-13'" in shown, address
+    server.edit(data, good)
     assert_same_as_clean_build(server, project, tmp_path, "fixed")
 
 
-def edit_the_glossary_and_configuration(server: Server, project: Path, tmp_path: Path) -> None:
-    """Edits a quick rebuild cannot scope: the whole site is rebuilt, and the log says why."""
-    # A glossary term added: marked on every page.
-    terms = project / "data" / "terms.yaml"
+def edit_ids_pages_glossary_code_and_configuration(
+    server: Server, project: Path, tmp_path: Path
+) -> None:
+    data = project / "data" / "facts.yaml"
+    page = project / "docs" / "index.md"
+
+    # An id renamed with every reference to it, in the data and in a page: two saves, and the
+    # page's old reference is an error in between (the build after an error is a full one).
+    server.edit(data, data.read_text("utf-8").replace("round-one", "round-1"))
+    server.edit(page, page.read_text("utf-8").replace("round-one", "round-1"))
+    assert_same_as_clean_build(server, project, tmp_path, "renamed")
+
+    # A hand-written page edited.
+    log = server.edit(page, page.read_text("utf-8") + "\nOne more line, on [[bureau-a]].\n")
+    assert quick(log), "".join(log)
+    assert_same_as_clean_build(server, project, tmp_path, "page")
+
+    # A glossary term added: terms are marked on every page, so the whole site is rebuilt.
     log = server.edit(
-        terms,
-        terms.read_text(encoding="utf-8").rstrip("\n")
-        + "\n\n  - id: test-term\n    reviewed: 2026-12-01\n    term: Quick rebuild\n"
-        "    short: A term added in a test.\n    definition: A term added in a test.\n"
-        "    sources: [joongang-2023-04-17]\n",
+        data,
+        data.read_text("utf-8").rstrip("\n")
+        + "\n  - id: test-term\n    term: Quick rebuild\n    short: A term added in a test.\n"
+        "    definition: A term added in a test.\n    sources: [daily-2023]\n",
     )
-    assert any("glossary's terms changed" in line for line in log), "".join(log)
+    assert any("glossary's terms changed" in line for line in log), log
     assert_same_as_clean_build(server, project, tmp_path, "term")
 
-    # The code edited (a page template): noticed at the next save, the code is loaded again.
+    # The code edited (a page template): noticed at the next save, which loads it again.
     template = project / "hooks" / "factbook" / "templates" / "person.md.j2"
     template.write_text(template.read_text("utf-8") + "\nEdited template.\n", "utf-8")
-    topics = project / "data" / "topics.yaml"
-    log = server.edit(topics, topics.read_text("utf-8") + "\n")
+    log = server.edit(data, data.read_text("utf-8") + "\n")
     assert any("code under hooks/ changed: rebuilding the whole site" in line for line in log)
     assert_same_as_clean_build(server, project, tmp_path, "code")
-    assert "Edited template." in (server.site / "people" / "obuchi" / "index.html").read_text(
-        "utf-8"
-    )
+    person = server.site / "people" / "kim-example" / "index.html"
+    assert "Edited template." in person.read_text("utf-8")
 
-    # The configuration edited: a full build, and the log says why.
+    # The configuration edited.
     config = project / "mkdocs.yml"
-    log = server.edit(config, config.read_text(encoding="utf-8") + "\n# edited\n")
+    log = server.edit(config, config.read_text("utf-8") + "\n# edited\n")
     assert any("mkdocs.yml changed: rebuilding the whole site" in line for line in log), log
     assert_same_as_clean_build(server, project, tmp_path, "config")
 
 
 def test_the_internals_quick_rebuilds_use_are_there() -> None:
     """If MkDocs (or ProperDocs) changes the private functions quick rebuilds call, this fails
-    (and `mkdocs serve` says so and rebuilds in full)."""
-    importlib.import_module(ENGINE)  # the module below asks the engine that is loaded
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
-    try:
-        internals = importlib.import_module("mkdocs_internals")
-        assert internals.ENGINE == ENGINE
-        assert internals.missing() == []
-    finally:
-        sys.path.pop(0)
+    (and `mkdocs serve` says so and rebuilds in full). Asked in a process of its own, with the
+    engine loaded as its command line loads it."""
+    check = (
+        f"import {ENGINE}.__main__, mkdocs_internals as m; "
+        f"assert m.ENGINE == {ENGINE!r}, m.ENGINE; print(m.missing())"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", check],
+        env={**build_env(), "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert found.stdout.strip() == "[]", found.stdout + found.stderr
 
 
 def test_the_korean_and_japanese_editions_rebuild_quickly_too(tmp_path: Path) -> None:
