@@ -41,22 +41,27 @@ def wait_for(url: str, expected: str, seconds: float = 30) -> str | None:
     return seen
 
 
-def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
-    project = copy_fixture("mini", tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "strict: true\n", encoding="utf-8")
-    data = project / "data" / "facts.yaml"
-    good = data.read_text(encoding="utf-8")
+def start_serve(project: Path) -> tuple[subprocess.Popen[str], str]:
+    """`mkdocs serve` of a project, and the address of its record page for Kim Example."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", ENGINE, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", ENGINE, "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}/people/kim-example/"
+    return server, f"http://127.0.0.1:{port}/people/kim-example/"
+
+
+def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
+    project = copy_fixture("mini", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "strict: true\n", encoding="utf-8")
+    data = project / "data" / "facts.yaml"
+    good = data.read_text(encoding="utf-8")
+    server, url = start_serve(project)
     try:
         assert wait_for(url, "Kim Example") == "Kim Example"
         data.write_text(good.replace("date: 2019-11\n", "date: 2019-13\n"), encoding="utf-8")
@@ -87,16 +92,7 @@ def test_serve_started_on_bad_data_shows_the_problems_at_every_address(tmp_path:
     data = project / "data" / "facts.yaml"
     good = data.read_text(encoding="utf-8")
     data.write_text(good.replace("date: 2019-11\n", "date: 2019-13\n"), encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", ENGINE, "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/people/kim-example/"
+    server, url = start_serve(project)
     try:
         assert wait_for(url, "The data has 1 problem") == "The data has 1 problem"
         data.write_text(good, encoding="utf-8")
