@@ -44,7 +44,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import IO
 from urllib.parse import urlsplit
@@ -163,10 +163,8 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
         config.site_description = factbook.edition_text(
             "site", "description", config.site_description or ""
         )
-    root = Path(config.config_file_path).parent
-    docs_dir = os.path.relpath(config.docs_dir, root)
     started = time.perf_counter()  # for the log line only; nothing built depends on it
-    project = factbook.Project(root, docs_dir=docs_dir, today=_build_date())
+    project = _project(config)
     with collector.paused():
         if _command == "serve":
             result = _rebuilder(project, config).build().output
@@ -227,6 +225,12 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     return config
+
+
+def _project(config: MkDocsConfig) -> factbook.Project:
+    root = Path(config.config_file_path).parent
+    docs_dir = os.path.relpath(config.docs_dir, root)
+    return factbook.Project(root, docs_dir=docs_dir, today=_build_date())
 
 
 def _rebuilder(project: factbook.Project, config: MkDocsConfig) -> factbook.Rebuilder:
@@ -397,27 +401,31 @@ def _start_edition(
     """A build of this configuration in another language, into `folder`, published under
     `<site_url><language>/`: the same engine (MkDocs or ProperDocs), in a process of its own
     (MkDocs keeps one instance of each plugin per process, so editions cannot share one)."""
-    engine = "properdocs" if "properdocs" in sys.modules else "mkdocs"
-    environment = {
-        **os.environ,
-        EDITION_VARIABLE: language,
-        COMMAND_VARIABLE: _command,
-        "SITE_URL": _edition_url(config, language),
-    }
+    environment = _edition_environment(config, language)
     # Not --quiet: MkDocs counts strict mode's warnings only when they are logged.
-    command = [sys.executable, "-m", engine, "build", "--site-dir", folder]
+    command = [sys.executable, "-m", internals.ENGINE, "build", "--site-dir", folder]
     command += ["--config-file", config.config_file_path]
     if config.strict:
         command.append("--strict")
     return subprocess.Popen(command, env=environment, stdout=log_file, stderr=subprocess.STDOUT)
 
 
+def _edition_environment(config: MkDocsConfig, language: str) -> dict[str, str]:
+    """What a process building another edition runs with: the same engine (MkDocs or
+    ProperDocs), the edition, the command, and the edition's address `<site_url><language>/`."""
+    return {
+        **os.environ,
+        EDITION_VARIABLE: language,
+        COMMAND_VARIABLE: _command,
+        internals.ENGINE_VARIABLE: internals.ENGINE,
+        "SITE_URL": _edition_url(config, language),
+    }
+
+
 def _relay(language: str, log_file: IO[bytes]) -> None:
     """An edition's warnings and errors, in this build's log (its progress lines are not)."""
     log_file.seek(0)
-    for line in log_file.read().decode("utf-8", "replace").splitlines():
-        if line.strip() and not line.startswith("INFO"):
-            print(f"[{language}] {line}", file=sys.stderr)
+    _relay_lines(language, log_file.read().decode("utf-8", "replace").splitlines())
     log_file.close()
 
 
@@ -791,11 +799,7 @@ def _quick_rebuild(built: internals.Built) -> str | None:
     """Render again what an edit changed; None when done, else why a full build is needed."""
     global _output
     config = built.config
-    project = factbook.Project(
-        Path(config.config_file_path).parent,
-        docs_dir=os.path.relpath(config.docs_dir, Path(config.config_file_path).parent),
-        today=_build_date(),
-    )
+    project = _project(config)
     with collector.paused(), factbook.speaking(_edition):
         rebuilt = _rebuilder(project, config).build()
     output = rebuilt.output
@@ -906,18 +910,10 @@ def _serve_editions(config: MkDocsConfig | None, order: str | None, wait: bool =
 
 
 def _start_worker(config: MkDocsConfig, language: str) -> subprocess.Popen[str]:
-    engine = "properdocs" if "properdocs" in sys.modules else "mkdocs"
-    environment = {
-        **os.environ,
-        EDITION_VARIABLE: language,
-        COMMAND_VARIABLE: "serve",
-        internals.ENGINE_VARIABLE: engine,
-        "SITE_URL": _edition_url(config, language),
-    }
     site = os.path.join(config.site_dir, language)
     process = subprocess.Popen(
         [sys.executable, internals.__file__, config.config_file_path, site],
-        env=environment,
+        env=_edition_environment(config, language),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -929,10 +925,10 @@ def _start_worker(config: MkDocsConfig, language: str) -> subprocess.Popen[str]:
     return process
 
 
-def _relay_lines(language: str, stream: IO[str]) -> None:
-    for line in stream:
+def _relay_lines(language: str, lines: Iterable[str]) -> None:
+    for line in lines:
         if line.strip() and not line.startswith("INFO"):
-            print(f"[{language}] {line}", end="", file=sys.stderr)
+            print(f"[{language}] {line.rstrip()}", file=sys.stderr)
 
 
 def on_shutdown() -> None:

@@ -70,6 +70,8 @@ class _Last:
     targets: dict[str, set[str]]
     """Id → the ids it refers to."""
     latest: PartialDate | None
+    series: dict[str, list[Event]]
+    """Topic id → its events in order (Site.events_by_topic)."""
     families: dict[str, dict[str, str]]
     """Listing family (see Site.listing_families) → its pages."""
     output: Output
@@ -109,7 +111,7 @@ class Rebuilder:
                 families = Site.listing_families()
                 memo = OutputMemo()
             else:
-                touched = _touched(last, model, gaps, backlinks, referrers, targets, site.latest)
+                touched = _touched(last, site, referrers, targets)
                 families = _families(last.model, model, touched)
                 memo = last.memo
                 for record_id in touched:
@@ -142,6 +144,7 @@ class Rebuilder:
             referrers,
             targets,
             site.latest,
+            site.events_by_topic,
             all_families,
             output,
             memo,
@@ -198,15 +201,10 @@ def _reference_maps(
 
 
 def _touched(
-    last: _Last,
-    model: Model,
-    gaps: dict[str, str],
-    backlinks: dict[str, list[Backlink]],
-    referrers: dict[str, set[str]],
-    targets: dict[str, set[str]],
-    latest: PartialDate | None,
+    last: _Last, site: Site, referrers: dict[str, set[str]], targets: dict[str, set[str]]
 ) -> set[str]:
     """The records whose pages may show something an edit changed (the module's rules)."""
+    model, gaps, backlinks = site.model, site.gaps, site.backlinks
     old, new = last.model.records, model.records
     changed = {
         record_id
@@ -226,10 +224,10 @@ def _touched(
         }
     versions = [r for record_id in changed for r in (old.get(record_id), new.get(record_id)) if r]
     events = [r for r in versions if isinstance(r, Event)]
-    if events and last.latest != latest:
+    if events and last.latest != site.latest:
         touched |= {r.id for r in model.of(Topic)} | {r.id for r in last.model.of(Topic)}
     if events:
-        for series in (_series(last.model), _series(model)):
+        for series in (last.series, site.events_by_topic):
             for event in events:
                 touched |= _neighbours(series, event)
     # A topic's page lists its events with their sources cited: a source's (or an event's)
@@ -243,20 +241,11 @@ def _touched(
     return touched
 
 
-def _series(model: Model) -> dict[str, list[Event]]:
-    """Each topic's events in the order Site.sorted_events gives them."""
-    series: dict[str, list[Event]] = defaultdict(list)
-    for event in sorted(model.of(Event), key=lambda e: (e.date.sort_key, e.title, e.id)):
-        if event.topic:
-            series[event.topic].append(event)
-    return series
-
-
 def _neighbours(series: dict[str, list[Event]], event: Event) -> set[str]:
     """The events just before and after `event` in its topic, among all the topic's events and
     among its rounds (Site.neighbours walks one or the other), in one version of the model."""
     found: set[str] = set()
-    events = series.get(event.topic or "", [])
+    events = series.get(event.topic, []) if event.topic else []
     for walked in (events, [e for e in events if e.round is not None]):
         ids = [e.id for e in walked]
         if event.id in ids:
